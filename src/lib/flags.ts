@@ -3,6 +3,7 @@
  * `--name` / `--no-name` for booleans, and Mesos' duration and byte-size syntax.
  * Parsing is pure: inputs are parameters, nothing here reads process.env or process.argv.
  */
+import convict from 'convict';
 import { ConfigError } from './errors.ts';
 
 export type ParsedArgv = {
@@ -130,4 +131,62 @@ export const durationFormat = {
 export function flagError(flag: string, cause: unknown): ConfigError {
   const message = cause instanceof Error ? cause.message : String(cause);
   return new ConfigError(flag, message, { cause });
+}
+
+/** Adds Mesos' duration format to convict once (convict's format registry is global). */
+let durationFormatRegistered = false;
+function registerDurationFormat(): void {
+  if (durationFormatRegistered) return;
+  durationFormatRegistered = true;
+  convict.addFormat(durationFormat);
+}
+
+export interface FlagSources {
+  /** Arguments after the binary (and verb): `--name=value` words. */
+  readonly argv: readonly string[];
+  /** The environment; only `MESOS_<FLAG>` of known flags is read. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Loads flags (argv over `MESOS_*` over defaults) into a flat convict schema, validates and
+ * freezes the result. Unknown flags, stray words, bad values: one ConfigError naming the flag.
+ */
+export function loadFlags<T>(schema: convict.Schema<T>, sources: FlagSources): Readonly<T> {
+  registerDurationFormat();
+  const config = convict(schema, { args: [], env: {} });
+  const known = Object.keys(schema as object);
+  const { flags, positional } = parseArgv(sources.argv);
+  if (positional.length > 0) throw new ConfigError(positional[0] ?? '', 'unexpected argument (flags are --name=value)');
+  const merged: Record<string, string | boolean> = { ...flagsFromEnv(sources.env, known), ...flags };
+  for (const [name, value] of Object.entries(merged)) {
+    if (!known.includes(name)) throw new ConfigError(name, 'unknown flag');
+    try {
+      config.set(name as never, value as never);
+    } catch (error) {
+      throw flagError(name, error);
+    }
+  }
+  try {
+    config.validate({ allowed: 'strict' });
+  } catch (error) {
+    throw convictError(error);
+  }
+  return deepFreeze(config.getProperties());
+}
+
+/** convict reports one `name: message` line per problem; the first names its flag. */
+function convictError(error: unknown): ConfigError {
+  const text = error instanceof Error ? error.message : String(error);
+  const first = text.split('\n')[0] ?? text;
+  const match = /^([A-Za-z0-9_]+): ([\s\S]*)$/.exec(first);
+  return match?.[1] && match[2] !== undefined ? new ConfigError(match[1], match[2], { cause: error }) : flagError('config', first);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
