@@ -1,0 +1,5 @@
+import { systemClock } from '../../lib/clock.ts';
+import { registerConformanceSuite } from '../conformance.ts';
+import { createPosixContainerizer } from './posix-containerizer.ts';
+
+registerConformanceSuite('posix', () => createPosixContainerizer({ clock: systemClock, recoveredPollMs: 20 }), { hostPids: true });
