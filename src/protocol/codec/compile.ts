@@ -1,0 +1,88 @@
+/**
+ * Turns a message schema into a flat field table, once per message, so decoding and encoding
+ * walk an array of small records instead of re-reading the declaration on every call.
+ */
+import type { Cardinality, EnumSchema, FieldsOf, MessageSchemaOf, Schema, SchemaKind } from './schema.ts';
+
+/** Small integers so the hot loop switches on numbers, not strings. */
+export const Kind = {
+  string: 0,
+  bool: 1,
+  int32: 2,
+  uint32: 3,
+  int64: 4,
+  uint64: 5,
+  double: 6,
+  bytes: 7,
+  enum: 8,
+  message: 9,
+} as const satisfies Record<SchemaKind, number>;
+export type Kind = (typeof Kind)[SchemaKind];
+
+export const Card = { optional: 0, required: 1, repeated: 2, map: 3 } as const satisfies Record<Cardinality, number>;
+export type Card = (typeof Card)[Cardinality];
+
+export interface CompiledField {
+  readonly name: string;
+  readonly number: number;
+  readonly card: Card;
+  readonly kind: Kind;
+  readonly schema: Schema<unknown>;
+  /** Set for enum fields: name -> number, a null-prototype object so `in` is safe. */
+  readonly enumNumbers: Readonly<Record<string, number>> | undefined;
+  readonly enumTypeName: string;
+  /** Set for message fields. */
+  readonly message: MessageSchemaOf<unknown> | undefined;
+  readonly hasDefault: boolean;
+  readonly default: unknown;
+  readonly deprecated: boolean;
+}
+
+export interface CompiledMessage {
+  readonly typeName: string;
+  readonly fields: readonly CompiledField[];
+}
+
+const tables = new WeakMap<MessageSchemaOf<unknown>, CompiledMessage>();
+
+/** Names that would collide with Object.prototype lookups on decoded JSON objects. */
+const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export function compiled(schema: MessageSchemaOf<unknown>): CompiledMessage {
+  let table = tables.get(schema);
+  if (table === undefined) {
+    table = compile(schema);
+    tables.set(schema, table);
+  }
+  return table;
+}
+
+function compile(schema: MessageSchemaOf<unknown>): CompiledMessage {
+  const declared: FieldsOf = schema.fields();
+  const numbers = new Set<number>();
+  const fields: CompiledField[] = [];
+  for (const [name, spec] of Object.entries(declared)) {
+    // Declaration mistakes are programming errors: fail loudly the first time the schema is used.
+    if (RESERVED.has(name)) throw new Error(`${schema.typeName}: field name '${name}' is reserved`);
+    if (!Number.isInteger(spec.number) || spec.number < 1) throw new Error(`${schema.typeName}.${name}: bad field number ${spec.number}`);
+    if (numbers.has(spec.number)) throw new Error(`${schema.typeName}.${name}: field number ${spec.number} used twice`);
+    numbers.add(spec.number);
+    const type = spec.type;
+    const isEnum = type.kind === 'enum';
+    const enumSchema = isEnum ? (type as EnumSchema<string>) : undefined;
+    fields.push({
+      name,
+      number: spec.number,
+      card: Card[spec.cardinality],
+      kind: Kind[type.kind],
+      schema: type,
+      enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
+      enumTypeName: enumSchema === undefined ? '' : enumSchema.typeName,
+      message: type.kind === 'message' ? (type as MessageSchemaOf<unknown>) : undefined,
+      hasDefault: 'default' in spec && spec.default !== undefined,
+      default: spec.default,
+      deprecated: spec.deprecated,
+    });
+  }
+  return { typeName: schema.typeName, fields };
+}

@@ -1,0 +1,308 @@
+/**
+ * JSON -> typed value with Mesos' mapping (stout's protobuf.hpp, not proto3 JSON): snake_case
+ * keys, unknown keys ignored, enums by name, null = unset, numbers and bools also as strings,
+ * bytes as base64. Never throws: every problem is collected with its full path, so a client
+ * learns everything wrong with its call at once. Hostile input is bounded by depth, size and
+ * problem-count limits.
+ */
+import { Card, Kind, compiled } from './compile.ts';
+import type { CompiledField, CompiledMessage } from './compile.ts';
+import type { Infer, MessageSchemaOf, Schema } from './schema.ts';
+
+/** One thing wrong with the input; structurally a lib/errors FieldProblem. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export interface DecodeOptions {
+  /** Messages nested deeper than this are rejected (default 64). */
+  readonly maxDepth?: number;
+  /** Longest string or bytes field, in characters (default 4 MiB). */
+  readonly maxStringLength?: number;
+  /** Most elements in one repeated field or entries in one map (default 100,000). */
+  readonly maxArrayLength?: number;
+  /** Decoding stops after this many problems (default 100). */
+  readonly maxProblems?: number;
+}
+
+export const DEFAULT_DECODE_LIMITS: Required<DecodeOptions> = Object.freeze({
+  maxDepth: 64,
+  maxStringLength: 4 * 1024 * 1024,
+  maxArrayLength: 100_000,
+  maxProblems: 100,
+});
+
+/** Returned by value decoders when nothing should be stored (a problem, or a dropped enum). */
+const SKIP: unique symbol = Symbol('skip');
+type Decoded = unknown;
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const INTEGER_STRING = /^[-+]?\d{1,25}$/;
+const DECIMAL_STRING = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const UINT32_MAX = 2 ** 32 - 1;
+const INT64_MIN = -(2 ** 63);
+const INT64_MAX = 2 ** 63;
+const UINT64_MAX = 2 ** 64;
+
+class Context {
+  readonly problems: Problem[] = [];
+  /** Path segments from the root to the value being decoded: field names, map keys, indexes. */
+  readonly stack: (string | number)[] = [];
+  depth = 0;
+  stopped = false;
+  readonly maxDepth: number;
+  readonly maxStringLength: number;
+  readonly maxArrayLength: number;
+  readonly maxProblems: number;
+
+  constructor(options: DecodeOptions) {
+    this.maxDepth = options.maxDepth ?? DEFAULT_DECODE_LIMITS.maxDepth;
+    this.maxStringLength = options.maxStringLength ?? DEFAULT_DECODE_LIMITS.maxStringLength;
+    this.maxArrayLength = options.maxArrayLength ?? DEFAULT_DECODE_LIMITS.maxArrayLength;
+    this.maxProblems = options.maxProblems ?? DEFAULT_DECODE_LIMITS.maxProblems;
+  }
+
+  /** Records a problem at the current path; returns SKIP so callers can `return ctx.problem(...)`. */
+  problem(message: string): typeof SKIP {
+    if (this.stopped) return SKIP;
+    this.problems.push({ path: formatPath(this.stack), message });
+    if (this.problems.length >= this.maxProblems) {
+      this.problems.push({ path: '', message: `too many problems; stopped after ${this.maxProblems}` });
+      this.stopped = true;
+    }
+    return SKIP;
+  }
+}
+
+export function formatPath(segments: readonly (string | number)[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) path += path === '' ? segment : `.${segment}`;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
+}
+
+/** Decodes an already-parsed JSON value. Never throws. */
+export function decode<S extends Schema<unknown>>(schema: S, json: unknown, options: DecodeOptions = {}): Result<Infer<S>> {
+  const ctx = new Context(options);
+  let value: Decoded;
+  try {
+    value = decodeRoot(schema, json, ctx);
+  } catch (error) {
+    // Only a bug in the codec could land here; a decode must still never take a process down.
+    ctx.problem(`could not decode: ${error instanceof Error ? error.message : String(error)}`);
+    value = SKIP;
+  }
+  if (ctx.problems.length > 0 || value === SKIP) {
+    return { ok: false, problems: ctx.problems.length > 0 ? ctx.problems : [{ path: '', message: 'no value' }] };
+  }
+  return { ok: true, value: value as Infer<S> };
+}
+
+/** Parses a JSON body and decodes it. Malformed JSON becomes a problem. Never throws. */
+export function parseJson<S extends Schema<unknown>>(schema: S, body: string | Uint8Array, options: DecodeOptions = {}): Result<Infer<S>> {
+  let json: unknown;
+  try {
+    const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  return decode(schema, json, options);
+}
+
+function decodeRoot(schema: Schema<unknown>, json: unknown, ctx: Context): Decoded {
+  if (schema.kind === 'message') {
+    return decodeMessage(compiled(schema as MessageSchemaOf<unknown>), json, ctx);
+  }
+  if (json === null || json === undefined) return ctx.problem('required value is missing');
+  return decodeSingle(rootField(schema), json, ctx, true);
+}
+
+const rootFields = new WeakMap<Schema<unknown>, CompiledField>();
+
+/** A non-message schema decoded on its own is treated like a required field of that type. */
+function rootField(schema: Schema<unknown>): CompiledField {
+  let f = rootFields.get(schema);
+  if (f === undefined) {
+    const enumSchema = schema.kind === 'enum' ? (schema as unknown as { typeName: string; numbers: Record<string, number> }) : undefined;
+    f = {
+      name: '',
+      number: 0,
+      card: Card.required,
+      kind: Kind[schema.kind],
+      schema,
+      enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
+      enumTypeName: enumSchema?.typeName ?? '',
+      message: undefined,
+      hasDefault: false,
+      default: undefined,
+      deprecated: false,
+    };
+    rootFields.set(schema, f);
+  }
+  return f;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodeMessage(table: CompiledMessage, json: unknown, ctx: Context): Decoded {
+  if (!isPlainObject(json)) return ctx.problem(`expected a JSON object (${table.typeName}), got ${describe(json)}`);
+  if (ctx.depth >= ctx.maxDepth) return ctx.problem(`nested deeper than ${ctx.maxDepth} messages`);
+  ctx.depth++;
+  const out: Record<string, unknown> = {};
+  const fields = table.fields;
+  const stack = ctx.stack;
+  for (let i = 0; i < fields.length && !ctx.stopped; i++) {
+    const f = fields[i] as CompiledField;
+    const raw = json[f.name];
+    stack.push(f.name);
+    if (raw === undefined || raw === null) {
+      if (f.card === Card.required) ctx.problem('required field is missing');
+    } else {
+      let value: Decoded;
+      if (f.card === Card.repeated) value = decodeRepeated(f, raw, ctx);
+      else if (f.card === Card.map) value = decodeMap(f, raw, ctx);
+      else value = decodeSingle(f, raw, ctx, f.card === Card.required);
+      if (value !== SKIP) out[f.name] = value;
+    }
+    stack.pop();
+  }
+  ctx.depth--;
+  return out;
+}
+
+function decodeRepeated(f: CompiledField, raw: unknown, ctx: Context): Decoded {
+  if (!Array.isArray(raw)) return ctx.problem(`expected an array, got ${describe(raw)}`);
+  if (raw.length > ctx.maxArrayLength) return ctx.problem(`too many elements: ${raw.length} (at most ${ctx.maxArrayLength})`);
+  const out: unknown[] = [];
+  const stack = ctx.stack;
+  for (let i = 0; i < raw.length && !ctx.stopped; i++) {
+    const element: unknown = raw[i];
+    stack.push(i);
+    if (element === null || element === undefined) {
+      ctx.problem('null is not allowed in a repeated field');
+    } else {
+      // Like an optional field: an unknown enum name is dropped from the list, not an error.
+      const value = decodeSingle(f, element, ctx, false);
+      if (value !== SKIP) out.push(value);
+    }
+    stack.pop();
+  }
+  return out;
+}
+
+function decodeMap(f: CompiledField, raw: unknown, ctx: Context): Decoded {
+  if (!isPlainObject(raw)) return ctx.problem(`expected a JSON object (map), got ${describe(raw)}`);
+  const keys = Object.keys(raw);
+  if (keys.length > ctx.maxArrayLength) return ctx.problem(`too many entries: ${keys.length} (at most ${ctx.maxArrayLength})`);
+  const out: Record<string, unknown> = {};
+  const stack = ctx.stack;
+  for (let i = 0; i < keys.length && !ctx.stopped; i++) {
+    const key = keys[i] as string;
+    const element = raw[key];
+    stack.push(key);
+    if (element === null || element === undefined) {
+      ctx.problem('null is not allowed as a map value');
+    } else {
+      const value = decodeSingle(f, element, ctx, false);
+      // defineProperty so a '__proto__' key is stored as data, never as the prototype.
+      if (value !== SKIP) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    stack.pop();
+  }
+  return out;
+}
+
+function decodeSingle(f: CompiledField, raw: unknown, ctx: Context, required: boolean): Decoded {
+  switch (f.kind) {
+    case Kind.string:
+      if (typeof raw !== 'string') return ctx.problem(`expected a string, got ${describe(raw)}`);
+      if (raw.length > ctx.maxStringLength) return ctx.problem(`string too long: ${raw.length} characters (at most ${ctx.maxStringLength})`);
+      return raw;
+    case Kind.bool:
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      return ctx.problem(`expected a boolean, got ${describe(raw)}`);
+    case Kind.int32:
+      return integer(raw, ctx, INT32_MIN, INT32_MAX, 'an int32');
+    case Kind.uint32:
+      return integer(raw, ctx, 0, UINT32_MAX, 'a uint32');
+    case Kind.int64:
+      return integer(raw, ctx, INT64_MIN, INT64_MAX, 'an int64');
+    case Kind.uint64:
+      return integer(raw, ctx, 0, UINT64_MAX, 'a uint64');
+    case Kind.double:
+      return decodeDouble(raw, ctx);
+    case Kind.bytes:
+      if (typeof raw !== 'string') return ctx.problem(`expected a base64 string, got ${describe(raw)}`);
+      if (raw.length > ctx.maxStringLength) return ctx.problem(`bytes too long: ${raw.length} characters (at most ${ctx.maxStringLength})`);
+      if (!BASE64.test(raw)) return ctx.problem('not valid base64 (standard alphabet, with padding)');
+      return raw;
+    case Kind.enum: {
+      if (typeof raw !== 'string') return ctx.problem(`expected an enum name (${f.enumTypeName}), got ${describe(raw)}`);
+      const numbers = f.enumNumbers as Readonly<Record<string, number>>;
+      if (numbers[raw] !== undefined) return raw;
+      // Mesos: an unknown name fails a required field and is silently dropped elsewhere, so
+      // newer clients can talk to older servers.
+      if (required) return ctx.problem(`unknown ${f.enumTypeName} value ${truncate(raw)}`);
+      return SKIP;
+    }
+    case Kind.message:
+      return decodeMessage(compiled(f.message as MessageSchemaOf<unknown>), raw, ctx);
+  }
+}
+
+function integer(raw: unknown, ctx: Context, min: number, max: number, what: string): Decoded {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && INTEGER_STRING.test(raw)) n = Number(raw);
+  else return ctx.problem(`expected ${what}, got ${describe(raw)}`);
+  if (!Number.isInteger(n)) return ctx.problem(`expected ${what}, got ${describe(raw)}`);
+  if (n < min || n > max) return ctx.problem(`${n} is out of range for ${what.slice(what.indexOf(' ') + 1)}`);
+  return n;
+}
+
+function decodeDouble(raw: unknown, ctx: Context): Decoded {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw === 'string') {
+    if (raw === 'Infinity' || raw === '+Infinity') return Infinity;
+    if (raw === '-Infinity') return -Infinity;
+    if (raw === 'NaN') return NaN;
+    if (raw.length <= 64 && DECIMAL_STRING.test(raw)) return Number(raw);
+  }
+  return ctx.problem(`expected a number, got ${describe(raw)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `string ${truncate(value)}`;
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Quotes a client-supplied string for a message, cut short so problems stay small. */
+function truncate(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+}
