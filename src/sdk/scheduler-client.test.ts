@@ -1,0 +1,215 @@
+import test from 'ava';
+import { FakeClock } from '../lib/clock.ts';
+import { MesosApiError } from './api-error.ts';
+import { SchedulerClient } from './scheduler-client.ts';
+import type { SchedulerEvent } from './wire.ts';
+import { recordOf, startStream, startTestServer, writeInPieces } from './test-server.ts';
+import type { RecordedRequest } from './test-server.ts';
+
+const frameworkInfo = { user: 'root', name: 'sdk-test' };
+const subscribed = (id: string, heartbeat = 15) => ({
+  type: 'SUBSCRIBED',
+  subscribed: { framework_id: { value: id }, heartbeat_interval_seconds: heartbeat },
+});
+const offers = {
+  type: 'OFFERS',
+  offers: { offers: [{ id: { value: 'm-O1' }, framework_id: { value: 'm-0000' }, agent_id: { value: 'm-S0' }, hostname: 'h', resources: [] }] },
+};
+
+/** Lets I/O callbacks run, moving the fake clock by `stepMs` each turn, until `done()` holds. */
+async function until(done: () => boolean, clock?: FakeClock, stepMs = 0): Promise<void> {
+  for (let i = 0; i < 2000 && !done(); i++) {
+    clock?.advance(stepMs);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  if (!done()) throw new Error('condition never held');
+}
+
+const subscribes = (requests: RecordedRequest[]) => requests.filter((r) => r.body?.type === 'SUBSCRIBE');
+
+test('reads RecordIO events split at arbitrary chunk boundaries and keeps the stream id', async (t) => {
+  const server = await startTestServer((req, res) => {
+    startStream(res, 'stream-1');
+    const text = recordOf(subscribed('m-0000')) + recordOf({ type: 'HEARTBEAT' }) + recordOf(offers);
+    void writeInPieces(res, text, [1, 3, 7, 2, 50]);
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: `127.0.0.1:${server.port}`, frameworkInfo, clock: new FakeClock() });
+
+  const seen: SchedulerEvent[] = [];
+  for await (const event of client.events()) {
+    seen.push(event);
+    if (seen.length === 3) break;
+  }
+
+  t.deepEqual(seen.map((e) => e.type), ['SUBSCRIBED', 'HEARTBEAT', 'OFFERS']);
+  t.is(seen[2]?.offers?.offers[0]?.id.value, 'm-O1');
+  t.is(client.frameworkId, 'm-0000');
+  const sent = server.requests[0];
+  t.is(sent?.url, '/api/v1/scheduler');
+  t.is(sent?.headers['content-type'], 'application/json');
+  t.deepEqual(sent?.body, { type: 'SUBSCRIBE', subscribe: { framework_info: frameworkInfo } });
+});
+
+test('follows a 307 to the leader and sends later calls there with framework id and stream id', async (t) => {
+  const leader = await startTestServer((req, res) => {
+    if (req.body?.type === 'SUBSCRIBE') {
+      startStream(res, 'leader-stream');
+      res.write(recordOf(subscribed('m-0007')));
+      return;
+    }
+    res.writeHead(202).end();
+  });
+  const follower = await startTestServer((_req, res) => {
+    res.writeHead(307, { Location: `//127.0.0.1:${leader.port}/master/api/v1/scheduler` }).end();
+  });
+  t.teardown(async () => { await leader.close(); await follower.close(); });
+  const client = new SchedulerClient({ master: follower.origin, frameworkInfo, clock: new FakeClock() });
+
+  const events = client.events();
+  const first = await events.next();
+  t.is(first.value?.type, 'SUBSCRIBED');
+  await client.decline(['m-O3'], { refuse_seconds: 60 });
+  await events.return(undefined);
+
+  t.is(client.masterUrl, leader.origin);
+  const decline = leader.requests.find((r) => r.body?.type === 'DECLINE');
+  t.is(decline?.url, '/api/v1/scheduler', 'keeps its own path, takes only host:port from Location');
+  t.is(decline?.headers['mesos-stream-id'], 'leader-stream');
+  t.deepEqual(decline?.body, {
+    framework_id: { value: 'm-0007' },
+    type: 'DECLINE',
+    decline: { offer_ids: [{ value: 'm-O3' }], filters: { refuse_seconds: 60 } },
+  });
+});
+
+test('re-subscribes with its framework id after the stream breaks', async (t) => {
+  const server = await startTestServer((req, res) => {
+    startStream(res, `stream-${server.requests.length}`);
+    res.write(recordOf(subscribed('m-0001')));
+    // The first stream dies right after SUBSCRIBED; the second stays open.
+    if (subscribes(server.requests).length === 1) res.end();
+  });
+  t.teardown(() => server.close());
+  const clock = new FakeClock();
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0.5 });
+
+  const events = client.events();
+  t.is((await events.next()).value?.type, 'SUBSCRIBED');
+  const second = events.next();
+  await until(() => subscribes(server.requests).length === 2, clock, 250);
+  t.is((await second).value?.type, 'SUBSCRIBED');
+  t.is(client.streamId, 'stream-2');
+  await events.return(undefined);
+
+  const resubscribe = subscribes(server.requests)[1]?.body;
+  t.deepEqual(resubscribe, {
+    framework_id: { value: 'm-0001' },
+    type: 'SUBSCRIBE',
+    subscribe: { framework_info: { ...frameworkInfo, id: { value: 'm-0001' } } },
+  });
+});
+
+test('treats five missed heartbeats as a disconnection and re-subscribes', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    startStream(res, 's');
+    res.write(recordOf(subscribed('m-0002', 10)));
+  });
+  t.teardown(() => server.close());
+  const clock = new FakeClock();
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0 });
+
+  const events = client.events();
+  await events.next();
+  const next = events.next();
+  clock.advance(49_000);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  t.is(subscribes(server.requests).length, 1, 'four and a bit silent intervals are tolerated');
+
+  clock.advance(1_000);
+  await until(() => subscribes(server.requests).length === 2, clock, 0);
+  t.is((await next).value?.type, 'SUBSCRIBED');
+  await events.return(undefined);
+});
+
+test('an ERROR event is delivered and then ends the iteration', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    startStream(res, 's');
+    res.write(recordOf(subscribed('m-0003')) + recordOf({ type: 'ERROR', error: { message: 'Framework failed over' } }));
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
+
+  const types: string[] = [];
+  for await (const event of client.events()) types.push(event.type);
+
+  t.deepEqual(types, ['SUBSCRIBED', 'ERROR']);
+  t.is(subscribes(server.requests).length, 1);
+});
+
+test('a refused SUBSCRIBE throws with the status and Mesos message', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Failed to validate scheduler::Call: Expecting \'framework_info\' to be present');
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
+
+  const error = await t.throwsAsync(async () => {
+    for await (const _event of client.events()) { /* none expected */ }
+  }, { instanceOf: MesosApiError });
+
+  t.is(error?.status, 400);
+  t.regex(error?.mesosMessage ?? '', /framework_info/);
+});
+
+test('acknowledge sends only for updates that carry a uuid', async (t) => {
+  const server = await startTestServer((req, res) => {
+    if (req.body?.type === 'SUBSCRIBE') {
+      startStream(res, 's');
+      res.write(recordOf(subscribed('m-0004')));
+      return;
+    }
+    res.writeHead(202).end();
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
+  const events = client.events();
+  await events.next();
+
+  const base = { task_id: { value: 't1' }, state: 'TASK_RUNNING', agent_id: { value: 'm-S1' } };
+  t.false(await client.acknowledge(base));
+  t.true(await client.acknowledge({ ...base, uuid: 'AAAAAAAAAAAAAAAAAAAAAA==' }));
+  await events.return(undefined);
+
+  const acks = server.requests.filter((r) => r.body?.type === 'ACKNOWLEDGE');
+  t.is(acks.length, 1);
+  t.deepEqual(acks[0]?.body?.acknowledge, { agent_id: { value: 'm-S1' }, task_id: { value: 't1' }, uuid: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+});
+
+test('a call refused by the master rejects with its status and message', async (t) => {
+  const server = await startTestServer((req, res) => {
+    if (req.body?.type === 'SUBSCRIBE') {
+      startStream(res, 's');
+      res.write(recordOf(subscribed('m-0005')));
+      return;
+    }
+    res.writeHead(403).end('Framework is not subscribed');
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
+  const events = client.events();
+  await events.next();
+
+  const error = await t.throwsAsync(client.revive(['web']), { instanceOf: MesosApiError });
+  await events.return(undefined);
+
+  t.is(error?.status, 403);
+  t.is(error?.message, 'REVIVE failed with HTTP 403: Framework is not subscribed');
+  t.deepEqual(server.requests.at(-1)?.body, { framework_id: { value: 'm-0005' }, type: 'REVIVE', revive: { roles: ['web'] } });
+});
+
+test('calls before SUBSCRIBED fail locally, naming the problem', async (t) => {
+  const client = new SchedulerClient({ master: '127.0.0.1:1', frameworkInfo });
+  const error = await t.throwsAsync(client.kill('t1'));
+  t.regex(error?.message ?? '', /KILL: not subscribed/);
+});

@@ -1,0 +1,228 @@
+/**
+ * A v1 scheduler client: one long-lived SUBSCRIBE stream for events, every other call a separate
+ * POST carrying the stream's Mesos-Stream-Id (Mesos requires calls on other connections).
+ *
+ * The event iterator owns the connection. It follows 307s to the leader, remembers the
+ * framework id from SUBSCRIBED and re-subscribes with it after a disconnection (with backoff),
+ * and treats five missed heartbeats as a disconnection. It ends after an ERROR event (Mesos
+ * closes the stream; the framework was removed or failed over elsewhere) or `close()`.
+ */
+import type { Clock, TimerHandle } from '../lib/clock.ts';
+import { systemClock } from '../lib/clock.ts';
+import { backoffDelay, RECONNECT_BACKOFF } from '../lib/backoff.ts';
+import type { BackoffPolicy } from '../lib/backoff.ts';
+import { MesosApiError } from './api-error.ts';
+import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
+import { openStream, sendExpectingSuccess } from './http-transport.ts';
+import type { SdkLogger } from './logger.ts';
+import { silentLogger } from './logger.ts';
+import { masterOrigin } from './master-address.ts';
+import { readJsonRecords } from './record-stream.ts';
+import * as calls from './scheduler-calls.ts';
+import type { ReconcileTask, SchedulerCallBody } from './scheduler-calls.ts';
+import { parseSchedulerEvent } from './event-parsing.ts';
+import type { Filters, FrameworkInfo, IdLike, JsonObject, Offer, OfferOperation, SchedulerEvent, TaskInfo, TaskStatus } from './wire.ts';
+
+const SCHEDULER_PATH = '/api/v1/scheduler';
+const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
+
+export interface SchedulerClientOptions {
+  /** `host:port` or `http://host:port` of any master; 307s lead to the leader. */
+  readonly master: string;
+  readonly frameworkInfo: FrameworkInfo;
+  readonly suppressedRoles?: readonly string[];
+  readonly clock?: Clock;
+  readonly logger?: SdkLogger;
+  /** Heartbeats that may be missed before the stream is presumed dead; Mesos' library uses 5. */
+  readonly maxMissedHeartbeats?: number;
+  readonly reconnectBackoff?: BackoffPolicy;
+  readonly random?: () => number;
+}
+
+export class SchedulerClient {
+  private origin: string;
+  private frameworkInfo: FrameworkInfo;
+  private frameworkIdValue: string | undefined;
+  private streamIdValue: string | undefined;
+  private closed = false;
+  private iterating = false;
+  private abortStream: (() => void) | undefined;
+  private wakeUp: (() => void) | undefined;
+  private readonly clock: Clock;
+  private readonly logger: SdkLogger;
+
+  constructor(private readonly options: SchedulerClientOptions) {
+    this.origin = masterOrigin(options.master);
+    this.frameworkInfo = options.frameworkInfo;
+    this.frameworkIdValue = options.frameworkInfo.id?.value;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Assigned by the master in SUBSCRIBED (or given in frameworkInfo.id for a failover). */
+  get frameworkId(): string | undefined {
+    return this.frameworkIdValue;
+  }
+
+  /** The current stream's Mesos-Stream-Id; undefined while disconnected. */
+  get streamId(): string | undefined {
+    return this.streamIdValue;
+  }
+
+  /** The master currently talked to, after redirects. */
+  get masterUrl(): string {
+    return this.origin;
+  }
+
+  /** Subscribes and yields events until close(), an ERROR event, or a non-retryable refusal. */
+  async *events(): AsyncGenerator<SchedulerEvent> {
+    if (this.iterating) throw new Error('events() is already being read; a framework has one subscription');
+    this.iterating = true;
+    let attempt = 0;
+    try {
+      while (!this.closed) {
+        try {
+          for await (const event of this.subscribeOnce()) {
+            if (event.type === 'SUBSCRIBED') attempt = 0;
+            yield event;
+            if (event.type === 'ERROR') {
+              this.close();
+              return;
+            }
+          }
+          if (!this.closed) this.logger.warn({ master: this.origin }, 'scheduler stream ended; re-subscribing');
+        } catch (err) {
+          if (this.closed) return;
+          if (err instanceof MesosApiError && !err.retryable) throw err;
+          this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
+        }
+        if (this.closed) return;
+        await this.sleep(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random));
+      }
+    } finally {
+      this.iterating = false;
+      this.abortStream?.();
+    }
+  }
+
+  /** Stops the event iterator and any reconnection wait. Does not tear the framework down. */
+  close(): void {
+    this.closed = true;
+    this.abortStream?.();
+    this.wakeUp?.();
+  }
+
+  private async *subscribeOnce(): AsyncGenerator<SchedulerEvent> {
+    const body = calls.subscribeCall(this.frameworkInfo, this.frameworkIdValue, this.options.suppressedRoles);
+    const response = await openStream(this.origin, {
+      method: 'POST', path: SCHEDULER_PATH, body: JSON.stringify(body), headers: JSON_HEADERS, call: 'SUBSCRIBE',
+    });
+    this.origin = response.origin;
+    const streamId = response.headers['mesos-stream-id'];
+    this.streamIdValue = typeof streamId === 'string' ? streamId : undefined;
+    const watchdog = new HeartbeatWatchdog(this.clock, this.options.maxMissedHeartbeats ?? 5, () => {
+      this.logger.warn({ master: this.origin }, 'missed heartbeats; treating the stream as lost');
+      response.stream.destroy(new Error('missed heartbeats from the master'));
+    });
+    this.abortStream = () => response.stream.destroy();
+    try {
+      for await (const record of readJsonRecords(response.stream)) {
+        const event = parseSchedulerEvent(record);
+        watchdog.beat();
+        if (event.type === 'SUBSCRIBED' && event.subscribed) {
+          this.frameworkIdValue = event.subscribed.framework_id.value;
+          watchdog.start(event.subscribed.heartbeat_interval_seconds ?? 15);
+        }
+        yield event;
+      }
+    } finally {
+      watchdog.stop();
+      this.abortStream = undefined;
+      this.streamIdValue = undefined;
+      response.stream.destroy();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: TimerHandle | undefined = undefined;
+      this.wakeUp = () => {
+        timer?.cancel();
+        this.wakeUp = undefined;
+        resolve();
+      };
+      timer = this.clock.setTimer(ms, () => this.wakeUp?.());
+    });
+  }
+
+  accept(offerIds: readonly IdLike[], operations: readonly OfferOperation[], filters?: Filters): Promise<void> {
+    return this.send(calls.acceptCall(offerIds, operations, filters));
+  }
+
+  /** Launches `tasks` on `offer`: ACCEPT with one LAUNCH operation; unused resources are declined. */
+  launch(offer: Offer, tasks: readonly TaskInfo[], filters?: Filters): Promise<void> {
+    return this.accept([offer.id], [calls.launchOperation(offer, tasks)], filters);
+  }
+
+  decline(offerIds: readonly IdLike[], filters?: Filters): Promise<void> {
+    return this.send(calls.declineCall(offerIds, filters));
+  }
+
+  kill(taskId: IdLike, agentId?: IdLike, killPolicy?: JsonObject): Promise<void> {
+    return this.send(calls.killCall(taskId, agentId, killPolicy));
+  }
+
+  /** Acknowledges an update if it carried a uuid; resolves false (sending nothing) otherwise. */
+  async acknowledge(status: TaskStatus): Promise<boolean> {
+    const call = calls.acknowledgeCall(status);
+    if (call === undefined) return false;
+    await this.send(call);
+    return true;
+  }
+
+  reconcile(tasks: readonly ReconcileTask[] = []): Promise<void> {
+    return this.send(calls.reconcileCall(tasks));
+  }
+
+  revive(roles?: readonly string[]): Promise<void> {
+    return this.send(calls.reviveCall(roles));
+  }
+
+  suppress(roles?: readonly string[]): Promise<void> {
+    return this.send(calls.suppressCall(roles));
+  }
+
+  /** Removes the framework: its tasks are killed and the stream closes. */
+  async teardown(): Promise<void> {
+    await this.send(calls.teardownCall());
+    this.close();
+  }
+
+  message(agentId: IdLike, executorId: IdLike, data: string | Uint8Array): Promise<void> {
+    return this.send(calls.messageCall(agentId, executorId, data));
+  }
+
+  shutdown(executorId: IdLike, agentId: IdLike): Promise<void> {
+    return this.send(calls.shutdownCall(executorId, agentId));
+  }
+
+  /** Replaces the framework's info (roles, capabilities...); later re-subscriptions use it too. */
+  async updateFramework(frameworkInfo: FrameworkInfo, suppressedRoles?: readonly string[]): Promise<void> {
+    await this.send(calls.updateFrameworkCall(frameworkInfo, this.requireFrameworkId('UPDATE_FRAMEWORK'), suppressedRoles));
+    this.frameworkInfo = frameworkInfo;
+  }
+
+  private async send(call: SchedulerCallBody): Promise<void> {
+    const frameworkId = this.requireFrameworkId(call.type);
+    const headers: Record<string, string> = { ...JSON_HEADERS };
+    if (this.streamIdValue !== undefined) headers['Mesos-Stream-Id'] = this.streamIdValue;
+    await sendExpectingSuccess(this.origin, {
+      method: 'POST', path: SCHEDULER_PATH, body: JSON.stringify(calls.withFrameworkId(call, frameworkId)), headers, call: call.type,
+    });
+  }
+
+  private requireFrameworkId(call: string): string {
+    if (this.frameworkIdValue === undefined) throw new Error(`${call}: not subscribed yet (no framework id); read events() first`);
+    return this.frameworkIdValue;
+  }
+}
