@@ -1,0 +1,187 @@
+/**
+ * The internal form of one resource: its identity (everything but the quantity) folded into a
+ * string `key`, plus the quantity in a form that makes arithmetic cheap. Two entries with the
+ * same key combine into one; a `Resources` is a key-sorted array of entries.
+ *
+ * "Counted" entries are the ones Mesos refuses to split or merge: shared resources and atomic
+ * disks (persistent volumes, MOUNT/BLOCK disks). Their value is part of the identity and their
+ * quantity is how many copies there are, so adding one twice and subtracting once leaves one.
+ */
+import type { ResourceWire, ReservationInfoWire } from './wire.ts';
+import type { RangeList } from './ranges.ts';
+import type { ItemList } from './sets.ts';
+import { normalizeRanges } from './ranges.ts';
+import { normalizeItems } from './sets.ts';
+import { toMilli, fromMilli } from './fixed-point.ts';
+import { ANY_ROLE } from './roles.ts';
+
+export type Kind = 'SCALAR' | 'RANGES' | 'SET';
+
+/** The wire resource minus its value and with reservations in the refined (stack) format. */
+export type Meta = Readonly<Omit<ResourceWire, 'scalar' | 'ranges' | 'set' | 'role' | 'reservation' | 'type'>> & {
+  readonly type: Kind;
+  readonly reservations: readonly ReservationInfoWire[];
+};
+
+export interface Entry {
+  /** `identity` + allocation role: entries combine exactly when their keys are equal. */
+  readonly key: string;
+  /** Everything but the quantity and `allocation_info`; lets `allocate` re-key without re-serializing. */
+  readonly identity: string;
+  readonly allocationRole: string | undefined;
+  readonly name: string;
+  readonly kind: Kind;
+  readonly meta: Meta;
+  /** Role of the last reservation, undefined when unreserved. */
+  readonly reservationRole: string | undefined;
+  readonly counted: boolean;
+  /** Scalar value in thousandths (per copy when counted). */
+  readonly milli: number;
+  readonly ranges: RangeList;
+  readonly items: ItemList;
+  /** Copies of a counted entry; 1 otherwise. */
+  readonly count: number;
+}
+
+const NO_RANGES: RangeList = Object.freeze([]);
+const NO_ITEMS: ItemList = Object.freeze([]);
+
+/** JSON with object keys sorted, so equal structures give equal strings. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined && (value as Record<string, unknown>)[k] !== null).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Turns the pre-refinement `role` + `reservation` pair into a reservation stack. */
+function reservationStack(r: ResourceWire): ReservationInfoWire[] {
+  if (r.reservations && r.reservations.length > 0) return r.reservations.map((x) => stripNulls({ ...x }));
+  if (r.role === undefined || r.role === null || r.role === ANY_ROLE) return [];
+  const legacy = r.reservation;
+  if (legacy) return [stripNulls({ ...legacy, type: 'DYNAMIC', role: r.role })];
+  return [{ type: 'STATIC', role: r.role }];
+}
+
+function stripNulls<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === null || o[k] === undefined) delete o[k];
+  return o;
+}
+
+function isAtomicDisk(r: ResourceWire): boolean {
+  const disk = r.disk;
+  if (!disk) return false;
+  if (disk.persistence) return true;
+  const t = disk.source?.type;
+  return t === 'MOUNT' || t === 'BLOCK' || (t === 'RAW' && disk.source?.id !== undefined);
+}
+
+/** Builds an entry from a resource that already passed validation. */
+export function entryFromWire(r: ResourceWire): Entry {
+  const kind = r.type as Kind;
+  const reservations = reservationStack(r);
+  const meta: Record<string, unknown> = { name: r.name, type: kind, reservations };
+  for (const field of ['disk', 'revocable', 'shared', 'provider_id'] as const) {
+    const v = r[field];
+    if (v !== undefined && v !== null) meta[field] = structuredClone(v);
+  }
+  const allocationRole = r.allocation_info?.role ?? undefined;
+  const counted = r.shared !== undefined && r.shared !== null ? true : isAtomicDisk(r);
+  const milli = kind === 'SCALAR' ? toMilli(r.scalar?.value ?? 0) : 0;
+  const ranges = kind === 'RANGES' ? normalizeRanges((r.ranges?.range ?? []).map((x) => [x.begin, x.end] as const)) : NO_RANGES;
+  const items = kind === 'SET' ? normalizeItems(r.set?.item ?? []) : NO_ITEMS;
+  let identity = `${r.name}\u0000${kind}\u0000${canonical(meta)}`;
+  if (counted) identity += `\u0000${canonical({ milli, ranges, items })}`;
+  // An empty allocation_info means the same as none, so it is dropped to keep one identity.
+  if (allocationRole !== undefined) meta['allocation_info'] = { role: allocationRole };
+  const last = reservations[reservations.length - 1];
+  return Object.freeze({
+    key: keyOf(identity, allocationRole),
+    identity,
+    allocationRole,
+    name: r.name,
+    kind,
+    meta: deepFreeze(meta) as Meta,
+    reservationRole: last?.role,
+    counted,
+    milli,
+    ranges,
+    items,
+    count: 1,
+  });
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+function keyOf(identity: string, allocationRole: string | undefined): string {
+  return allocationRole === undefined ? identity : `${identity}\u0001${allocationRole}`;
+}
+
+/** Same entry with `allocation_info.role` set to `role` (or removed when undefined). */
+export function withAllocation(e: Entry, role: string | undefined): Entry {
+  if (e.allocationRole === role) return e;
+  const { allocation_info: _dropped, ...rest } = e.meta;
+  const meta = role === undefined ? rest : { ...rest, allocation_info: Object.freeze({ role }) };
+  return { ...e, key: keyOf(e.identity, role), allocationRole: role, meta: Object.freeze(meta) as Meta };
+}
+
+/** Same identity, new quantity. */
+export function withQuantity(e: Entry, q: { milli?: number; ranges?: RangeList; items?: ItemList; count?: number }): Entry {
+  return {
+    key: e.key,
+    identity: e.identity,
+    allocationRole: e.allocationRole,
+    name: e.name,
+    kind: e.kind,
+    meta: e.meta,
+    reservationRole: e.reservationRole,
+    counted: e.counted,
+    milli: q.milli ?? e.milli,
+    ranges: q.ranges ?? e.ranges,
+    items: q.items ?? e.items,
+    count: q.count ?? e.count,
+  };
+}
+
+export function isEmptyEntry(e: Entry): boolean {
+  if (e.counted) return e.count <= 0;
+  switch (e.kind) {
+    case 'SCALAR':
+      return e.milli <= 0;
+    case 'RANGES':
+      return e.ranges.length === 0;
+    case 'SET':
+      return e.items.length === 0;
+  }
+}
+
+/** One wire object per copy; the result is fresh and safe to mutate. */
+export function entryToWire(e: Entry): ResourceWire[] {
+  const base = structuredClone(e.meta) as unknown as ResourceWire & { reservations?: ReservationInfoWire[] };
+  if (base.reservations?.length === 0) delete base.reservations;
+  const withValue = (): ResourceWire => {
+    const w = structuredClone(base);
+    switch (e.kind) {
+      case 'SCALAR':
+        w.scalar = { value: fromMilli(e.milli) };
+        break;
+      case 'RANGES':
+        w.ranges = { range: e.ranges.map(([begin, end]) => ({ begin, end })) };
+        break;
+      case 'SET':
+        w.set = { item: [...e.items] };
+        break;
+    }
+    return w;
+  };
+  const copies = e.counted ? e.count : 1;
+  return Array.from({ length: copies }, withValue);
+}
