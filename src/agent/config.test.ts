@@ -1,0 +1,53 @@
+import test from 'ava';
+import { ConfigError } from '../lib/errors.ts';
+import { agentConfigWith, loadAgentConfig, masterUrl } from './config.ts';
+
+const required = ['--master=127.0.0.1:5050', '--work_dir=/tmp/agent'];
+
+test('defaults follow Mesos', (t) => {
+  const config = loadAgentConfig({ argv: required, env: {} });
+  t.is(config.port, 5051);
+  t.is(config.containerizers, 'posix');
+  t.is(config.executor_shutdown_grace_period, 5000);
+  t.is(config.executor_registration_timeout, 60_000);
+  t.is(config.gc_delay, 7 * 24 * 3600 * 1000);
+  t.is(config.default_role, '*');
+  t.true(Object.isFrozen(config));
+});
+
+test('argv beats MESOS_* and durations become milliseconds', (t) => {
+  const config = loadAgentConfig({
+    argv: [...required, '--executor_shutdown_grace_period=2secs', '--port', '0'],
+    env: { MESOS_PORT: '6000', MESOS_RESOURCES: 'cpus:2', MESOS_GC_DELAY: '1hrs' },
+  });
+  t.is(config.port, 0);
+  t.is(config.executor_shutdown_grace_period, 2000);
+  t.is(config.resources, 'cpus:2');
+  t.is(config.gc_delay, 3_600_000);
+});
+
+test('bad or missing flags are named', (t) => {
+  const cases: [string[], string][] = [
+    [['--master=127.0.0.1:5050'], 'work_dir'],
+    [['--work_dir=/tmp/a'], 'master'],
+    [[...required, '--port=notaport'], 'port'],
+    [[...required, '--executor_shutdown_grace_period=soon'], 'executor_shutdown_grace_period'],
+    [[...required, '--no_such_flag=1'], 'no_such_flag'],
+    [[...required, '--command_executor=threads'], 'command_executor'],
+    [['--master=zk://h:2181/mesos', '--work_dir=/tmp/a'], 'master'],
+    [['--master=nohostport', '--work_dir=/tmp/a'], 'master'],
+  ];
+  for (const [argv, flag] of cases) {
+    const error = t.throws(() => loadAgentConfig({ argv, env: {} }), { instanceOf: ConfigError }, argv.join(' '));
+    t.is(error?.flag, flag, argv.join(' '));
+  }
+});
+
+test('masterUrl accepts host:port and http URLs', (t) => {
+  t.is(masterUrl('10.0.0.1:5050'), 'http://10.0.0.1:5050');
+  t.is(masterUrl('http://m1:5050/'), 'http://m1:5050');
+});
+
+test('agentConfigWith fills defaults', (t) => {
+  t.is(agentConfigWith({ master: 'h:1', work_dir: '/w', port: 0 }).port, 0);
+});

@@ -1,0 +1,107 @@
+/**
+ * The agent's flags: one convict schema with Mesos' flag names and defaults
+ * (docs/configuration/agent.md). Durations are milliseconds. Loaded once by the composition root.
+ */
+import type convict from 'convict';
+import { ConfigError } from '../lib/errors.ts';
+import { loadFlags, type FlagSources } from '../lib/flags.ts';
+
+/** How command tasks (TaskInfo.command, no executor) are executed. */
+export const CommandExecutorModes = ['embedded', 'process'] as const;
+export type CommandExecutorMode = (typeof CommandExecutorModes)[number];
+
+export interface AgentConfig {
+  /** `host:port` or `http://host:port` of the master (zk:// is not supported yet). */
+  readonly master: string;
+  /** Port to listen on; 0 picks a free one (tests). */
+  readonly port: number;
+  readonly ip: string;
+  /** Hostname advertised in AgentInfo; empty = the machine's name. */
+  readonly hostname: string;
+  readonly work_dir: string;
+  /** `cpus:4;mem:8192;ports:[31000-32000]`: overrides detection per resource name. */
+  readonly resources: string;
+  /** `rack:r1;zone:a`. */
+  readonly attributes: string;
+  /** Comma-separated backend names, tried in order. */
+  readonly containerizers: string;
+  readonly executor_shutdown_grace_period: number;
+  readonly executor_registration_timeout: number;
+  readonly gc_delay: number;
+  readonly default_role: string;
+  /** Upper bound of the first re-registration delay; doubled per attempt, capped at 1 min. */
+  readonly registration_backoff_factor: number;
+  /** Misses of the master's ping interval before the master is taken to be gone. */
+  readonly max_agent_ping_timeouts: number;
+  /** Run tasks as their framework's user when the agent is root. */
+  readonly switch_user: boolean;
+  /**
+   * `embedded`: command tasks run from the agent's own executor loop (fast, no process per
+   * executor); `process`: each gets a real command-executor process speaking the executor API.
+   */
+  readonly command_executor: CommandExecutorMode;
+  readonly max_completed_executors_per_framework: number;
+  readonly log_level: string;
+}
+
+const schema: convict.Schema<AgentConfig> = {
+  master: { doc: 'Master address: host:port or http://host:port', format: String, default: '' },
+  port: { doc: 'Port to listen on', format: 'port', default: 5051 },
+  ip: { doc: 'IP address to listen on and advertise', format: String, default: '127.0.0.1' },
+  hostname: { doc: 'Hostname to advertise', format: String, default: '' },
+  work_dir: { doc: 'Directory for sandboxes and checkpoints (required)', format: String, default: '' },
+  resources: { doc: 'Total resources, overriding detection per name', format: String, default: '' },
+  attributes: { doc: 'Attributes of this machine', format: String, default: '' },
+  containerizers: { doc: 'Isolation backends by name, in order of preference', format: String, default: 'posix' },
+  executor_shutdown_grace_period: { doc: 'Time an executor gets to exit after SHUTDOWN', format: 'mesos-duration', default: 5000 },
+  executor_registration_timeout: { doc: 'Time an executor gets to subscribe', format: 'mesos-duration', default: 60_000 },
+  gc_delay: { doc: 'Time sandboxes of finished executors are kept', format: 'mesos-duration', default: 604_800_000 },
+  default_role: { doc: 'Role of resources given without one', format: String, default: '*' },
+  registration_backoff_factor: { doc: 'First re-registration delay bound', format: 'mesos-duration', default: 1000 },
+  max_agent_ping_timeouts: { doc: 'Missed ping intervals before the master is taken as gone', format: 'nat', default: 5 },
+  switch_user: { doc: 'Run tasks as their user when root', format: Boolean, default: true },
+  command_executor: { doc: 'embedded | process', format: [...CommandExecutorModes], default: 'embedded' },
+  max_completed_executors_per_framework: { doc: 'Completed executors kept per framework', format: 'nat', default: 150 },
+  log_level: {
+    doc: 'Lowest level logged',
+    format: ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'INFO', 'WARNING', 'ERROR'],
+    default: 'info',
+  },
+};
+
+export const AGENT_FLAG_NAMES = Object.keys(schema) as (keyof AgentConfig)[];
+
+/** `host:port` or `http://host:port` -> base URL; anything else names the flag. */
+export function masterUrl(master: string): string {
+  if (master.startsWith('zk://')) throw new ConfigError('master', 'zk:// masters are not supported by this agent yet; give host:port');
+  const withScheme = /^https?:\/\//.test(master) ? master : `http://${master}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError('master', `'${master}' is not host:port or http://host:port`);
+  }
+  if (!url.port && !/^https?:\/\/[^/]+:\d+/.test(withScheme)) {
+    throw new ConfigError('master', `'${master}' has no port`);
+  }
+  return `${url.protocol}//${url.host}`;
+}
+
+function checkRequired(config: AgentConfig): AgentConfig {
+  if (config.work_dir === '') throw new ConfigError('work_dir', 'is required');
+  if (config.master === '') throw new ConfigError('master', 'is required');
+  masterUrl(config.master);
+  const names = config.containerizers.split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new ConfigError('containerizers', `'${config.containerizers}' has an empty name`);
+  return config;
+}
+
+/** Reads and validates the agent's flags; throws ConfigError naming the first bad flag. */
+export function loadAgentConfig(sources: FlagSources): AgentConfig {
+  return checkRequired(loadFlags(schema, sources));
+}
+
+/** The defaults with overrides, for tests and embedding (`mesos local`). */
+export function agentConfigWith(overrides: Partial<AgentConfig> & Pick<AgentConfig, 'master' | 'work_dir'>): AgentConfig {
+  return Object.freeze(checkRequired({ ...loadFlags(schema, { argv: [], env: {} }), ...overrides }));
+}
