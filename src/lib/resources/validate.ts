@@ -26,11 +26,11 @@ export function validateResources(list: unknown, path = 'resources'): FieldProbl
   const typeByName = new Map<string, { type: string; index: number }>();
   list.forEach((item, index) => {
     const at = `${path}[${index}]`;
-    const own = validateResource(item, at);
-    problems.push(...own);
-    if (own.length === 0 && isObject(item)) {
-      const name = item['name'] as string;
-      const type = item['type'] as string;
+    problems.push(...validateResource(item, at));
+    // Compared even for otherwise-bad entries, so one mistake does not hide another.
+    if (isObject(item) && typeof item['name'] === 'string' && typeof item['type'] === 'string' && VALUE_TYPES.has(item['type'])) {
+      const name = item['name'];
+      const type = item['type'];
       const seen = typeByName.get(name);
       if (seen === undefined) typeByName.set(name, { type, index });
       else if (seen.type !== type) {
