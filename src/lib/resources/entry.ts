@@ -125,12 +125,26 @@ function keyOf(identity: string, allocationRole: string | undefined): string {
   return allocationRole === undefined ? identity : `${identity}\u0001${allocationRole}`;
 }
 
+// Offers allocate the same few identities to the same few roles over and over; remembering the
+// re-keyed meta per (meta, role) keeps `allocate` from rebuilding objects and strings each time.
+const allocatedMeta = new WeakMap<Meta, Map<string | undefined, { meta: Meta; key: string }>>();
+
 /** Same entry with `allocation_info.role` set to `role` (or removed when undefined). */
 export function withAllocation(e: Entry, role: string | undefined): Entry {
   if (e.allocationRole === role) return e;
-  const { allocation_info: _dropped, ...rest } = e.meta;
-  const meta = role === undefined ? rest : { ...rest, allocation_info: Object.freeze({ role }) };
-  return { ...e, key: keyOf(e.identity, role), allocationRole: role, meta: Object.freeze(meta) as Meta };
+  let byRole = allocatedMeta.get(e.meta);
+  if (byRole === undefined) {
+    byRole = new Map();
+    allocatedMeta.set(e.meta, byRole);
+  }
+  let target = byRole.get(role);
+  if (target === undefined) {
+    const { allocation_info: _dropped, ...rest } = e.meta;
+    const meta = role === undefined ? rest : { ...rest, allocation_info: Object.freeze({ role }) };
+    target = { meta: Object.freeze(meta) as Meta, key: keyOf(e.identity, role) };
+    byRole.set(role, target);
+  }
+  return { ...e, key: target.key, allocationRole: role, meta: target.meta };
 }
 
 /** Same identity, new quantity. */

@@ -272,3 +272,20 @@ test('validation of reservation stacks and other fields', (t) => {
   t.regex(problems({ disk: {} })[0] ?? '', /^resources\[0\]\.disk: DiskInfo is only allowed on 'disk'/);
   t.regex(problems({ shared: {} })[0] ?? '', /^resources\[0\]\.shared: only persistent volumes/);
 });
+
+test('property: allocate and unallocate match rebuilding from edited wire objects', (t) => {
+  const mixed = fc.tuple(arbA, arbA, fc.constantFrom('x', 'y')).map(([a, b, role]) => a.plus(b.allocate(role)));
+  fc.assert(
+    fc.property(mixed, fc.constantFrom('x', 'y', 'z'), (r, role) => {
+      const allocated = Resources.fromWire(r.toWire().map((w) => ({ ...w, allocation_info: { role } })));
+      const unallocated = Resources.fromWire(r.toWire().map(({ allocation_info: _a, ...w }) => w));
+      return (
+        r.allocate(role).equals(allocated) &&
+        JSON.stringify(r.allocate(role).toWire()) === JSON.stringify(allocated.toWire()) &&
+        r.unallocate().equals(unallocated) &&
+        r.allocate(role).scalar('cpus') === r.scalar('cpus')
+      );
+    }),
+  );
+  t.pass();
+});

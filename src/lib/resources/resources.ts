@@ -218,7 +218,11 @@ export class Resources {
 
   private reallocate(role: string | undefined): Resources {
     if (this.entries.every((e) => e.allocationRole === role)) return this;
-    return Resources.of(normalizeEntries(this.entries.map((e) => withAllocation(e, role))));
+    // Entries are sorted by identity first, so unless two of them differ only in allocation role
+    // (then they must merge) swapping the role suffix keeps the order and no re-sort is needed.
+    const merges = this.entries.some((e, i) => i > 0 && e.identity === this.entries[i - 1]?.identity);
+    const moved = this.entries.map((e) => withAllocation(e, role));
+    return Resources.of(merges ? normalizeEntries(moved) : moved);
   }
 }
 
