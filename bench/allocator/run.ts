@@ -1,0 +1,133 @@
+/**
+ * The allocator benchmark, shaped like Mesos' HierarchicalAllocator_BENCHMARK_Test.DeclineOffers:
+ * agents `cpus:24;mem:4096;disk:4096;ports:[31000-32000]`, all frameworks in role `*`.
+ *
+ *   full     add the agents (add_agents_ms), then rounds in which every agent is offered; the
+ *            frameworks take nothing and everything is recovered without a filter, so each round
+ *            re-offers the whole cluster. round_ms = median over the timed rounds.
+ *   decline  every framework declines what it got with a 1-day filter; the following rounds each
+ *            have to walk past the frameworks that declined an agent. round_ms = median.
+ *
+ * One JSON line per (scenario, size) on stdout; progress on stderr.
+ * Usage: npm run bench:allocator [-- --agents 10000 --frameworks 1000 --rounds 5]
+ */
+import { FakeClock } from '../../src/lib/clock.ts';
+import { Resources } from '../../src/lib/resources/index.ts';
+import { HierarchicalAllocator } from '../../src/master/allocator/index.ts';
+import type { OfferSet } from '../../src/master/allocator/index.ts';
+
+const AGENT_RESOURCES = 'cpus:24;mem:4096;disk:4096;ports:[31000-32000]';
+
+interface Args {
+  agents: number[];
+  frameworks: number[];
+  rounds: number;
+  scenarios: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { agents: [1000, 10000, 50000], frameworks: [100, 1000], rounds: 5, scenarios: ['full', 'decline'] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (value === undefined) break;
+    if (flag === '--agents') args.agents = value.split(',').map(Number);
+    else if (flag === '--frameworks') args.frameworks = value.split(',').map(Number);
+    else if (flag === '--rounds') args.rounds = Number(value);
+    else if (flag === '--scenario') args.scenarios = value.split(',');
+    else continue;
+    i++;
+  }
+  for (const n of [...args.agents, ...args.frameworks, args.rounds]) {
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`bad numeric argument: ${String(n)}`);
+  }
+  return args;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function round1(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+interface Delivered {
+  frameworkId: string;
+  offers: OfferSet;
+}
+
+function setUp(agents: number, frameworks: number) {
+  const clock = new FakeClock();
+  const delivered: Delivered[] = [];
+  const allocator = new HierarchicalAllocator({
+    clock,
+    onOffers: (frameworkId, offers) => delivered.push({ frameworkId, offers }),
+  });
+  for (let f = 0; f < frameworks; f++) allocator.addFramework(`framework-${f}`, { roles: ['*'] });
+  const total = Resources.parse(AGENT_RESOURCES);
+  const started = performance.now();
+  for (let a = 0; a < agents; a++) allocator.addAgent(`agent-${a}`, { hostname: `host-${a}` }, total);
+  const addAgentsMs = performance.now() - started;
+  allocator.stop(); // drop the coalesced round the adds asked for; the bench drives rounds itself
+  return { clock, allocator, delivered, addAgentsMs };
+}
+
+function countOffers(delivered: readonly Delivered[]): number {
+  let n = 0;
+  for (const { offers } of delivered) for (const byAgent of offers.values()) n += byAgent.size;
+  return n;
+}
+
+/** Hands every offer back; with a refuse time, as a decline with a filter. */
+function recoverAll(allocator: HierarchicalAllocator, delivered: Delivered[], refuseSeconds?: number): void {
+  for (const { frameworkId, offers } of delivered) {
+    for (const byAgent of offers.values()) {
+      for (const [agentId, resources] of byAgent) {
+        allocator.recoverResources(frameworkId, agentId, resources, refuseSeconds === undefined ? undefined : { refuseSeconds });
+      }
+    }
+  }
+  delivered.length = 0;
+  allocator.stop();
+}
+
+function timedRound(allocator: HierarchicalAllocator): number {
+  const started = performance.now();
+  allocator.runRound();
+  return performance.now() - started;
+}
+
+function runScenario(scenario: string, agents: number, frameworks: number, rounds: number): Record<string, unknown> {
+  const { allocator, delivered, addAgentsMs } = setUp(agents, frameworks);
+  const times: number[] = [];
+  let offers = 0;
+  if (scenario === 'full') {
+    for (let r = 0; r < rounds; r++) {
+      times.push(timedRound(allocator));
+      offers = countOffers(delivered);
+      process.stderr.write(`  full ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms, ${offers} offers\n`);
+      recoverAll(allocator, delivered);
+    }
+  } else {
+    allocator.runRound();
+    for (let r = 0; r < rounds; r++) {
+      recoverAll(allocator, delivered, 24 * 60 * 60);
+      times.push(timedRound(allocator));
+      offers = countOffers(delivered);
+      process.stderr.write(`  decline ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms, ${offers} offers\n`);
+    }
+  }
+  return { bench: 'allocator', scenario, agents, frameworks, round_ms: round1(median(times)), add_agents_ms: round1(addAgentsMs), offers };
+}
+
+const args = parseArgs(process.argv.slice(2));
+for (const scenario of args.scenarios) {
+  for (const agents of args.agents) {
+    for (const frameworks of args.frameworks) {
+      process.stderr.write(`${scenario}: ${agents} agents x ${frameworks} frameworks\n`);
+      process.stdout.write(`${JSON.stringify(runScenario(scenario, agents, frameworks, args.rounds))}\n`);
+    }
+  }
+}

@@ -1,0 +1,398 @@
+/**
+ * The hierarchical DRF allocator: Mesos' allocator semantics behind a pure, event-fed API. The
+ * master calls the event methods (all synchronous, all returning void); offers come out through
+ * the one `onOffers` callback, once per framework per round. Time comes from the injected Clock;
+ * there is no I/O. Unknown ids in events that can race with removal (recover, activate, ...) are
+ * ignored; malformed input (bad weights, quota, minimums, duplicate adds) throws a
+ * ValidationError naming the field.
+ *
+ * Roles are flat: 'a/b' is its own leaf in the role sorter (no hierarchical share aggregation),
+ * though resources reserved to 'a' are still allocatable to 'a/b' (Resources.allocatableTo).
+ */
+import type { TimerHandle } from '../../lib/clock.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { ValidationError } from '../../lib/errors.ts';
+import { Resources } from '../../lib/resources/index.ts';
+import { describe } from './diagnostics.ts';
+import type { NoOfferReport } from './diagnostics.ts';
+import { Ledger } from './ledger.ts';
+import { compileMinAllocatable, DEFAULT_MIN_ALLOCATABLE } from './min-allocatable.ts';
+import { addInto, toRecord } from './quantity-vector.ts';
+import type { QuantityVector } from './quantity-vector.ts';
+import { compileQuota, validateWeights } from './quota.ts';
+import type { QuotaInput, WeightInput } from './quota.ts';
+import { filterDurationMs } from './refuse-duration.ts';
+import { allocationRoles, reservationRoles, vectorOf } from './resource-helpers.ts';
+import { AllocationRound } from './round.ts';
+import { AgentState, FrameworkState } from './state.ts';
+import type { AgentOptions, AllocatorOptions, FrameworkOptions, OfferCallback, RecoverFilters } from './types.ts';
+
+export const DEFAULT_ALLOCATION_INTERVAL_MS = 1000;
+
+/** A read-only view for tests, metrics and the "why no offers?" feature. */
+export interface AllocatorSnapshot {
+  agents: number;
+  frameworks: number;
+  roles: string[];
+  filters: number;
+  /** Per agent id: what is allocated (offered or used), in natural units. */
+  allocatedByAgent: Map<string, Record<string, number>>;
+}
+
+export class HierarchicalAllocator {
+  private readonly ledger = new Ledger();
+  private readonly clock: Clock;
+  private readonly onOffers: OfferCallback;
+  private readonly intervalMs: number;
+  private readonly random: () => number;
+  private readonly defaultMinimum: QuantityVector[];
+  private round = 0;
+  private pendingRound: TimerHandle | undefined;
+  private periodic: TimerHandle | undefined;
+
+  constructor(options: AllocatorOptions) {
+    this.clock = options.clock;
+    this.onOffers = options.onOffers;
+    const interval = options.allocationIntervalMs ?? DEFAULT_ALLOCATION_INTERVAL_MS;
+    if (!Number.isFinite(interval) || interval <= 0) throw ValidationError.of('allocationIntervalMs', `must be a positive number of ms, got ${String(interval)}`);
+    this.intervalMs = interval;
+    this.random = options.random ?? Math.random;
+    this.defaultMinimum = compileMinAllocatable(options.minAllocatable ?? DEFAULT_MIN_ALLOCATABLE, this.ledger.kinds, 'minAllocatable');
+  }
+
+  // ---- frameworks ----
+
+  addFramework(id: string, options: FrameworkOptions, used: ReadonlyMap<string, Resources> = new Map(), active = true): void {
+    if (this.ledger.frameworks.has(id)) throw ValidationError.of('framework_id', `framework '${id}' is already added`);
+    const framework = new FrameworkState(id, this.ledger.newFrameworkIndex());
+    framework.active = active;
+    this.applyFrameworkOptions(framework, options, options.suppressedRoles ?? []);
+    this.ledger.frameworks.set(id, framework);
+    for (const role of framework.roles) this.ledger.syncClient(framework, role);
+    for (const [agentId, resources] of used) {
+      const agent = this.ledger.agents.get(agentId);
+      if (agent) this.trackUsed(agent, framework, resources);
+    }
+  }
+
+  removeFramework(id: string): void {
+    const framework = this.ledger.frameworks.get(id);
+    if (!framework) return;
+    for (const agent of [...framework.agents]) {
+      const perRole = agent.allocations.get(framework);
+      if (!perRole) continue;
+      for (const [role, allocation] of [...perRole]) this.ledger.release(agent, framework, role, allocation.resources);
+    }
+    framework.roles.clear();
+    framework.active = false;
+    for (const role of [...framework.clients.keys()]) this.ledger.syncClient(framework, role);
+    this.ledger.frameworks.delete(id);
+  }
+
+  activateFramework(id: string): void {
+    this.setFrameworkActive(id, true);
+  }
+
+  deactivateFramework(id: string): void {
+    this.setFrameworkActive(id, false);
+  }
+
+  /** New roles, capabilities and minimums; `suppressedRoles` replaces the suppressed set. */
+  updateFramework(id: string, options: FrameworkOptions, suppressedRoles: readonly string[] = options.suppressedRoles ?? []): void {
+    const framework = this.ledger.frameworks.get(id);
+    if (!framework) return;
+    const before = new Set([...framework.roles, ...framework.clients.keys()]);
+    this.applyFrameworkOptions(framework, options, suppressedRoles);
+    for (const role of new Set([...before, ...framework.roles])) this.ledger.syncClient(framework, role);
+  }
+
+  /** Stops offers for `roles` (all of the framework's roles when empty). */
+  suppressOffers(frameworkId: string, roles: readonly string[] = []): void {
+    const framework = this.ledger.frameworks.get(frameworkId);
+    if (!framework) return;
+    for (const role of roles.length > 0 ? roles : [...framework.roles]) {
+      framework.suppressed.add(role);
+      this.ledger.syncClient(framework, role);
+    }
+  }
+
+  /** Unsuppresses `roles` (all when empty) and clears their decline filters, then asks for a round. */
+  reviveOffers(frameworkId: string, roles: readonly string[] = []): void {
+    const framework = this.ledger.frameworks.get(frameworkId);
+    if (!framework) return;
+    const targets = roles.length > 0 ? roles : [...framework.roles];
+    for (const role of targets) {
+      framework.suppressed.delete(role);
+      this.ledger.syncClient(framework, role);
+    }
+    framework.filters.clear(roles.length > 0 ? roles : undefined);
+    this.allocate();
+  }
+
+  // ---- agents ----
+
+  addAgent(id: string, info: AgentOptions, total: Resources, used: ReadonlyMap<string, Resources> = new Map()): void {
+    if (this.ledger.agents.has(id)) throw ValidationError.of('agent_id', `agent '${id}' is already added`);
+    const agent = new AgentState(id, this.ledger.newAgentIndex(), info.hostname, info.attributes);
+    this.ledger.agents.set(id, agent);
+    this.setAgentTotal(agent, total);
+    for (const [frameworkId, resources] of used) {
+      const framework = this.ledger.frameworks.get(frameworkId);
+      if (framework) this.trackUsed(agent, framework, resources);
+    }
+    this.allocate();
+  }
+
+  removeAgent(id: string): void {
+    const agent = this.ledger.agents.get(id);
+    if (!agent) return;
+    for (const [framework, role, allocation] of [...this.ledger.allocationsOf(agent)]) {
+      this.ledger.unshare(framework, role, allocation.q, allocation.uq);
+      framework.agents.delete(agent);
+    }
+    agent.allocations.clear();
+    this.ledger.changeTotals(agent.totalQ, -1);
+    this.ledger.changeReservations(agent, -1);
+    for (const framework of this.ledger.frameworks.values()) framework.filters.forgetAgent(agent.index);
+    this.ledger.agents.delete(id);
+  }
+
+  /** The agent's resources changed (e.g. operator reservation, resize); allocations stay as they are. */
+  updateAgent(id: string, total: Resources): void {
+    const agent = this.ledger.agents.get(id);
+    if (!agent) return;
+    this.ledger.changeTotals(agent.totalQ, -1);
+    this.ledger.changeReservations(agent, -1);
+    this.setAgentTotal(agent, total);
+    this.allocate();
+  }
+
+  activateAgent(id: string): void {
+    const agent = this.ledger.agents.get(id);
+    if (!agent || agent.active) return;
+    agent.active = true;
+    this.allocate();
+  }
+
+  deactivateAgent(id: string): void {
+    const agent = this.ledger.agents.get(id);
+    if (agent) agent.active = false;
+  }
+
+  // ---- resources coming back ----
+
+  /**
+   * Resources a framework no longer holds on an agent: declined or rescinded offers, the unused
+   * part of an accept, resources of finished tasks. With `filters`, the framework will not be
+   * offered a subset of these on this agent (for this role) until the filter expires or it revives.
+   */
+  recoverResources(frameworkId: string, agentId: string, resources: Resources, filters?: RecoverFilters): void {
+    const framework = this.ledger.frameworks.get(frameworkId);
+    const agent = this.ledger.agents.get(agentId);
+    if (!framework || !agent || resources.isEmpty()) return;
+    const perRole = agent.allocations.get(framework);
+    if (!perRole) return;
+    const duration = filters ? filterDurationMs(filters.refuseSeconds, this.intervalMs) : 0;
+    const now = this.clock.now();
+    for (const [role, plain] of this.splitByRole(agent, perRole, resources)) {
+      const released = this.ledger.release(agent, framework, role, plain);
+      if (duration > 0 && !released.isEmpty()) framework.filters.install(role, agent.index, released, now + duration);
+    }
+    this.allocate();
+  }
+
+  // ---- weights and quota ----
+
+  updateWeights(weights: readonly WeightInput[]): void {
+    validateWeights(weights);
+    for (const { role, weight } of weights) {
+      if (weight === 1) this.ledger.weights.delete(role);
+      else this.ledger.weights.set(role, weight);
+      const state = this.ledger.roles.get(role);
+      if (state) this.ledger.roleSorter.setWeight(state.client, weight);
+    }
+  }
+
+  /** Sets a role's guarantees and limits; both empty removes its quota. */
+  updateQuota(role: string, quota: QuotaInput): void {
+    if (typeof role !== 'string' || role === '' || role === '*') throw ValidationError.of('role', `quota needs a named role, got '${String(role)}'`);
+    const compiled = compileQuota(quota, this.ledger.kinds);
+    if (!compiled.hasGuarantees && !compiled.hasLimits) this.ledger.quotas.delete(role);
+    else this.ledger.quotas.set(role, compiled);
+    this.allocate();
+  }
+
+  // ---- rounds ----
+
+  /** Asks for a round soon; requests made before it runs are coalesced into it. */
+  allocate(): void {
+    if (this.pendingRound) return;
+    this.pendingRound = this.clock.setTimer(0, () => {
+      this.pendingRound = undefined;
+      this.runRound();
+    });
+  }
+
+  /** Runs one full round now and delivers its offers. */
+  runRound(): void {
+    this.round++;
+    const offers = new AllocationRound({
+      ledger: this.ledger,
+      now: this.clock.now(),
+      round: this.round,
+      defaultMinimum: this.defaultMinimum,
+      random: this.random,
+    }).run();
+    for (const [framework, byRole] of offers) this.onOffers(framework.id, byRole);
+  }
+
+  /** Batch rounds every allocation interval until `stop()`. */
+  start(): void {
+    if (this.periodic) return;
+    const tick = (): void => {
+      this.periodic = this.clock.setTimer(this.intervalMs, tick);
+      this.runRound();
+    };
+    this.periodic = this.clock.setTimer(this.intervalMs, tick);
+  }
+
+  stop(): void {
+    this.periodic?.cancel();
+    this.periodic = undefined;
+    this.pendingRound?.cancel();
+    this.pendingRound = undefined;
+  }
+
+  // ---- reading ----
+
+  /** Why `frameworkId` got what it got in the last round it was considered. */
+  whyNoOffers(frameworkId: string): NoOfferReport | undefined {
+    const framework = this.ledger.frameworks.get(frameworkId);
+    if (!framework) return undefined;
+    const now = this.clock.now();
+    const agentIds = new Map<number, string>();
+    for (const agent of this.ledger.agents.values()) agentIds.set(agent.index, agent.id);
+    const filters = [...framework.filters.live(now)].map((f) => ({ role: f.role, agentId: agentIds.get(f.agentIndex) ?? `#${f.agentIndex}`, expiresAt: f.expiresAt }));
+    const note = framework.note.round === this.round ? framework.note : { round: this.round, offers: 0, filtered: 0, belowMinimum: 0, quotaCapped: 0, gpuOnly: 0 };
+    return describe(
+      {
+        frameworkId,
+        round: note.round,
+        active: framework.active,
+        offers: note.offers,
+        suppressedRoles: [...framework.suppressed].filter((r) => framework.roles.has(r)),
+        filters,
+        filtered: note.filtered,
+        belowMinimum: note.belowMinimum,
+        quotaCapped: note.quotaCapped,
+        gpuOnly: note.gpuOnly,
+      },
+      [...framework.roles],
+    );
+  }
+
+  /** Weighted dominant share of a role (0 when unknown). */
+  roleShare(role: string): number {
+    this.ledger.roleSorter.refresh();
+    return this.ledger.roles.get(role)?.client.share ?? 0;
+  }
+
+  /** Dominant share of a framework within a role (0 when unknown). */
+  frameworkShare(frameworkId: string, role: string): number {
+    const state = this.ledger.roles.get(role);
+    const client = this.ledger.frameworks.get(frameworkId)?.clients.get(role);
+    if (!state || !client) return 0;
+    state.frameworks.refresh();
+    return client.share;
+  }
+
+  snapshot(): AllocatorSnapshot {
+    const allocatedByAgent = new Map<string, Record<string, number>>();
+    let filters = 0;
+    for (const framework of this.ledger.frameworks.values()) filters += framework.filters.size;
+    for (const agent of this.ledger.agents.values()) {
+      const sum: QuantityVector = [];
+      for (const [, , allocation] of this.ledger.allocationsOf(agent)) addInto(sum, allocation.q);
+      allocatedByAgent.set(agent.id, toRecord(sum, this.ledger.kinds));
+    }
+    return { agents: this.ledger.agents.size, frameworks: this.ledger.frameworks.size, roles: [...this.ledger.roles.keys()].sort(), filters, allocatedByAgent };
+  }
+
+  // ---- internals ----
+
+  private setFrameworkActive(id: string, active: boolean): void {
+    const framework = this.ledger.frameworks.get(id);
+    if (!framework || framework.active === active) return;
+    framework.active = active;
+    for (const role of [...framework.clients.keys()]) this.ledger.syncClient(framework, role);
+    if (active) this.allocate();
+  }
+
+  private applyFrameworkOptions(framework: FrameworkState, options: FrameworkOptions, suppressedRoles: readonly string[]): void {
+    if (!Array.isArray(options.roles)) throw ValidationError.of('roles', 'must be a list of role names');
+    options.roles.forEach((role, i) => {
+      if (typeof role !== 'string' || role === '') throw ValidationError.of(`roles[${i}]`, 'must be a non-empty role name');
+    });
+    const minimums = new Map<string, QuantityVector[]>();
+    for (const [role, spec] of Object.entries(options.minAllocatable ?? {})) {
+      minimums.set(role, compileMinAllocatable(spec, this.ledger.kinds, `minAllocatable.${role}`));
+    }
+    framework.roles = new Set(options.roles);
+    framework.capabilities = new Set(options.capabilities ?? []);
+    framework.suppressed = new Set(suppressedRoles);
+    framework.minAllocatable = minimums;
+  }
+
+  private setAgentTotal(agent: AgentState, total: Resources): void {
+    const kinds = this.ledger.kinds;
+    const plainTotal = total.unallocate();
+    agent.total = plainTotal;
+    agent.totalQ = vectorOf(plainTotal, kinds);
+    agent.hasReservations = !plainTotal.reserved().isEmpty();
+    agent.hasGpus = plainTotal.scalar('gpus') > 0;
+    agent.reservedQ = new Map();
+    if (agent.hasReservations) {
+      for (const role of reservationRoles(plainTotal)) agent.reservedQ.set(role, vectorOf(plainTotal.reserved(role), kinds));
+    }
+    let allocated = Resources.empty();
+    for (const [, , allocation] of this.ledger.allocationsOf(agent)) allocated = allocated.plus(allocation.resources);
+    agent.free = plainTotal.minusClamped(allocated);
+    agent.freeQ = vectorOf(agent.free, kinds);
+    agent.freeUnreservedQ = agent.hasReservations ? vectorOf(agent.free.unreserved(), kinds) : agent.freeQ.slice();
+    agent.cachePlain = agent.cacheAllocated = agent.cacheRole = undefined;
+    this.ledger.changeTotals(agent.totalQ, 1);
+    this.ledger.changeReservations(agent, 1);
+  }
+
+  /** Resources already in use when an agent or framework (re)appears: allocated without an offer. */
+  private trackUsed(agent: AgentState, framework: FrameworkState, used: Resources): void {
+    const kinds = this.ledger.kinds;
+    const fallbackRole = framework.roles.values().next().value ?? '*';
+    for (const role of allocationRoles(used)) {
+      const plain = used.allocatedTo(role).unallocate();
+      const fits = agent.free.minusClamped(agent.free.minusClamped(plain));
+      if (fits.isEmpty()) continue;
+      this.ledger.allocate(agent, framework, role ?? fallbackRole, fits, vectorOf(fits, kinds), vectorOf(fits.unreserved(), kinds));
+    }
+  }
+
+  /** Splits recovered resources by the role they were allocated to (from allocation_info, or the only role held). */
+  private splitByRole(agent: AgentState, perRole: ReadonlyMap<string, unknown>, resources: Resources): Array<[string, Resources]> {
+    if (resources === agent.cacheAllocated && agent.cachePlain && agent.cacheRole !== undefined && perRole.has(agent.cacheRole)) {
+      return [[agent.cacheRole, agent.cachePlain]];
+    }
+    if (perRole.size === 1) {
+      const [role] = perRole.keys();
+      return [[role as string, resources.unallocate()]];
+    }
+    const parts: Array<[string, Resources]> = [];
+    for (const role of perRole.keys()) {
+      const part = resources.allocatedTo(role);
+      if (!part.isEmpty()) parts.push([role, part.unallocate()]);
+    }
+    const unattributed = resources.allocatedTo(undefined);
+    const [firstRole] = perRole.keys();
+    if (!unattributed.isEmpty() && firstRole !== undefined) parts.push([firstRole, unattributed]);
+    return parts;
+  }
+}

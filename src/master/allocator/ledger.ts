@@ -1,0 +1,208 @@
+/**
+ * The allocator's books: agents, frameworks, roles, the two DRF levels, cluster totals, quota and
+ * weights, and the one pair of operations that moves resources between "free on an agent" and
+ * "allocated to (framework, role)". Every share, free vector and quota counter changes only in
+ * `allocate`/`release`, so they cannot drift apart.
+ */
+import { Resources } from '../../lib/resources/index.ts';
+import { DrfSorter } from './drf-sorter.ts';
+import type { ClusterTotals } from './drf-sorter.ts';
+import { addInto, isZero, ScalarKinds } from './quantity-vector.ts';
+import type { QuantityVector } from './quantity-vector.ts';
+import type { CompiledQuota } from './quota.ts';
+import { RoleState } from './state.ts';
+import type { AgentState, Allocation, FrameworkClient, FrameworkState, RoleClient } from './state.ts';
+import { vectorOf } from './resource-helpers.ts';
+
+export class Ledger {
+  readonly kinds = new ScalarKinds();
+  readonly totals: ClusterTotals = { values: [], version: 0 };
+  readonly roleSorter = new DrfSorter<RoleClient>(this.totals);
+  readonly agents = new Map<string, AgentState>();
+  readonly frameworks = new Map<string, FrameworkState>();
+  readonly roles = new Map<string, RoleState>();
+  readonly weights = new Map<string, number>();
+  readonly quotas = new Map<string, CompiledQuota>();
+  /** Scalars reserved to each role across all agents (quota counts them as consumed). */
+  readonly reservedByRole = new Map<string, QuantityVector>();
+  private nextAgentIndex = 0;
+  private nextFrameworkIndex = 0;
+
+  newAgentIndex(): number {
+    return this.nextAgentIndex++;
+  }
+
+  newFrameworkIndex(): number {
+    return this.nextFrameworkIndex++;
+  }
+
+  // ---- roles and clients ----
+
+  role(name: string): RoleState {
+    let role = this.roles.get(name);
+    if (!role) {
+      role = new RoleState(name, this.totals, this.weights.get(name) ?? 1);
+      this.roles.set(name, role);
+      this.roleSorter.add(role.client, false);
+    }
+    return role;
+  }
+
+  /** Drops a role nobody uses any more, so removed frameworks leave no trace. */
+  dropRoleIfUnused(role: RoleState): void {
+    if (role.frameworks.clientCount > 0 || !isZero(role.client.allocated)) return;
+    this.roleSorter.remove(role.client);
+    this.roles.delete(role.name);
+  }
+
+  client(framework: FrameworkState, roleName: string): FrameworkClient {
+    let client = framework.clients.get(roleName);
+    if (!client) {
+      client = { name: framework.id, share: 0, allocations: 0, heapIndex: -1, allocated: [], weight: 1, framework, role: roleName };
+      framework.clients.set(roleName, client);
+      this.role(roleName).frameworks.add(client, false);
+    }
+    return client;
+  }
+
+  /**
+   * Puts a (framework, role) client in or out of its role's heap to match the framework's state,
+   * and the role in or out of the role heap to match whether anyone in it wants offers. A client
+   * that neither wants offers nor holds anything is removed.
+   */
+  syncClient(framework: FrameworkState, roleName: string): void {
+    const wants = framework.wantsOffers(roleName);
+    let client = framework.clients.get(roleName);
+    if (!client) {
+      if (!wants && !framework.roles.has(roleName)) return;
+      client = this.client(framework, roleName);
+    }
+    const role = this.role(roleName);
+    role.frameworks.setActive(client, wants);
+    if (!framework.roles.has(roleName) && isZero(client.allocated)) {
+      role.frameworks.remove(client);
+      framework.clients.delete(roleName);
+    }
+    this.syncRole(role);
+  }
+
+  syncRole(role: RoleState): void {
+    const active = role.frameworks.activeCount > 0;
+    if (active !== this.roleSorter.isActive(role.client)) this.roleSorter.setActive(role.client, active);
+    if (!active) this.dropRoleIfUnused(role);
+  }
+
+  // ---- totals ----
+
+  changeTotals(delta: QuantityVector, sign: 1 | -1): void {
+    if (isZero(delta)) return;
+    addInto(this.totals.values, delta, sign);
+    this.totals.version++;
+  }
+
+  changeReservations(agent: AgentState, sign: 1 | -1): void {
+    for (const [role, q] of agent.reservedQ) {
+      let sum = this.reservedByRole.get(role);
+      if (!sum) {
+        sum = [];
+        this.reservedByRole.set(role, sum);
+      }
+      addInto(sum, q, sign);
+      if (isZero(sum)) this.reservedByRole.delete(role);
+    }
+  }
+
+  // ---- the two moves ----
+
+  /**
+   * Moves `plain` (no allocation_info, contained in `agent.free`) to (framework, role).
+   * `q`/`uq` are its scalar vectors; they are copied. Returns nothing: callers build offers.
+   * `deferRoleShare` leaves the role's share for the caller to apply (a round walking the role
+   * heap must not reorder it mid-walk).
+   */
+  allocate(agent: AgentState, framework: FrameworkState, roleName: string, plain: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare?: Array<[RoleClient, QuantityVector]>): void {
+    const qCopy = q.slice();
+    const uqCopy = uq === q ? qCopy : uq.slice();
+    agent.free = plain === agent.free ? Resources.empty() : agent.free.minusClamped(plain);
+    addInto(agent.freeQ, qCopy, -1);
+    addInto(agent.freeUnreservedQ, uqCopy, -1);
+
+    let perRole = agent.allocations.get(framework);
+    if (!perRole) {
+      perRole = new Map();
+      agent.allocations.set(framework, perRole);
+      framework.agents.add(agent);
+    }
+    const existing = perRole.get(roleName);
+    if (existing) {
+      existing.resources = existing.resources.plus(plain);
+      addInto(existing.q, qCopy);
+      addInto(existing.uq, uqCopy);
+    } else {
+      perRole.set(roleName, { resources: plain, q: qCopy.slice(), uq: uqCopy.slice() });
+    }
+
+    const role = this.role(roleName);
+    role.frameworks.change(this.client(framework, roleName), qCopy, 1);
+    addInto(role.allocatedUnreservedQ, uqCopy);
+    if (deferRoleShare) deferRoleShare.push([role.client, qCopy]);
+    else this.roleSorter.change(role.client, qCopy, 1);
+  }
+
+  /**
+   * Returns part (or all) of what (framework, role) holds on `agent` to the agent's free pool.
+   * `plain` is clamped to what is actually held, so a stale or duplicate recover is harmless.
+   * Returns what was really released.
+   */
+  release(agent: AgentState, framework: FrameworkState, roleName: string, plain: Resources): Resources {
+    const perRole = agent.allocations.get(framework);
+    const held = perRole?.get(roleName);
+    if (!perRole || !held) return Resources.empty();
+    let released: Resources;
+    let q: QuantityVector;
+    let uq: QuantityVector;
+    if (plain === held.resources || plain.equals(held.resources)) {
+      released = held.resources;
+      q = held.q;
+      uq = held.uq;
+      perRole.delete(roleName);
+    } else {
+      const remaining = held.resources.minusClamped(plain);
+      released = held.resources.minusClamped(remaining);
+      if (released.isEmpty()) return released;
+      q = vectorOf(released, this.kinds);
+      uq = agent.hasReservations ? vectorOf(released.unreserved(), this.kinds) : q;
+      held.resources = remaining;
+      addInto(held.q, q, -1);
+      addInto(held.uq, uq, -1);
+      if (remaining.isEmpty()) perRole.delete(roleName);
+    }
+    if (perRole.size === 0) {
+      agent.allocations.delete(framework);
+      framework.agents.delete(agent);
+    }
+    agent.free = agent.free.isEmpty() ? released : agent.free.plus(released);
+    addInto(agent.freeQ, q);
+    addInto(agent.freeUnreservedQ, uq);
+    this.unshare(framework, roleName, q, uq);
+    return released;
+  }
+
+  /** Takes an allocation off the shares and quota counters (the agent side is the caller's). */
+  unshare(framework: FrameworkState, roleName: string, q: QuantityVector, uq: QuantityVector): void {
+    const role = this.roles.get(roleName);
+    if (!role) return;
+    const client = framework.clients.get(roleName);
+    if (client) role.frameworks.change(client, q, -1);
+    this.roleSorter.change(role.client, q, -1);
+    addInto(role.allocatedUnreservedQ, uq, -1);
+    this.syncClient(framework, roleName);
+  }
+
+  /** Everything (framework, role) holds on `agent`, for bookkeeping that walks allocations. */
+  *allocationsOf(agent: AgentState): IterableIterator<[FrameworkState, string, Allocation]> {
+    for (const [framework, perRole] of agent.allocations) {
+      for (const [role, allocation] of perRole) yield [framework, role, allocation];
+    }
+  }
+}

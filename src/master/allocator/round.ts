@@ -1,0 +1,291 @@
+/**
+ * One allocation round, Mesos' hierarchical allocator in two stages:
+ *
+ *   stage 1  roles whose quota guarantee is not yet met take their reservations plus unreserved
+ *            resources chopped to what is still guaranteed (and to their limits);
+ *   stage 2  for each agent (in random order), roles in weighted-DRF order, and inside a role its
+ *            frameworks in DRF order: the first framework that is not suppressed, not filtered for
+ *            this agent, and for which the remainder meets its minimum takes everything the agent
+ *            has for that role. Unreserved resources are held back when giving them would eat the
+ *            headroom that unmet guarantees still need, and chopped at a role's limits.
+ *
+ * Shares are updated as allocations happen: a framework's position in its role's heap right away,
+ * the role's position once the agent is done (its heap is being walked while the agent is served).
+ */
+import type { Resources } from '../../lib/resources/index.ts';
+import { OrderedWalk } from './client-heap.ts';
+import { freshNote } from './diagnostics.ts';
+import type { Ledger } from './ledger.ts';
+import { meetsMinimum } from './min-allocatable.ts';
+import { addInto, isZero } from './quantity-vector.ts';
+import type { QuantityVector } from './quantity-vector.ts';
+import { limitOf } from './quota.ts';
+import { capUnreservedScalars, vectorOf } from './resource-helpers.ts';
+import type { AgentState, FrameworkClient, FrameworkState, RoleClient, RoleState } from './state.ts';
+import type { OfferSet } from './types.ts';
+
+export type RoundOffers = Map<FrameworkState, OfferSet>;
+
+export interface RoundInput {
+  readonly ledger: Ledger;
+  readonly now: number;
+  readonly round: number;
+  readonly defaultMinimum: readonly QuantityVector[];
+  readonly random: () => number;
+}
+
+interface QuotaRole {
+  readonly role: RoleState;
+  /** Guaranteed minus consumed, per kind, floored at 0. */
+  readonly unmet: QuantityVector;
+}
+
+export class AllocationRound {
+  private readonly ledger: Ledger;
+  private readonly offers: RoundOffers = new Map();
+  private readonly roleWalk = new OrderedWalk<RoleClient>();
+  private readonly frameworkWalk = new OrderedWalk<FrameworkClient>();
+  private readonly deferred: Array<[RoleClient, QuantityVector]> = [];
+  private readonly unmetByRole = new Map<string, QuantityVector>();
+  private required: QuantityVector = [];
+  private available: QuantityVector = [];
+
+  constructor(private readonly input: RoundInput) {
+    this.ledger = input.ledger;
+  }
+
+  run(): RoundOffers {
+    const ledger = this.ledger;
+    ledger.roleSorter.refresh();
+    for (const role of ledger.roles.values()) role.frameworks.refresh();
+    const agents = this.agentOrder();
+    const quotaRoles = this.quotaRoles();
+    if (quotaRoles.length > 0) this.guaranteeStage(agents, quotaRoles);
+    this.prepareHeadroom(agents);
+    this.fairShareStage(agents);
+    return this.offers;
+  }
+
+  private agentOrder(): AgentState[] {
+    const order: AgentState[] = [];
+    for (const agent of this.ledger.agents.values()) if (agent.active && !agent.free.isEmpty()) order.push(agent);
+    const random = this.input.random;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i] as AgentState;
+      order[i] = order[j] as AgentState;
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private consumed(role: RoleState, k: number): number {
+    return (role.allocatedUnreservedQ[k] ?? 0) + (this.ledger.reservedByRole.get(role.name)?.[k] ?? 0);
+  }
+
+  private quotaRoles(): QuotaRole[] {
+    const out: QuotaRole[] = [];
+    for (const [name, quota] of this.ledger.quotas) {
+      if (!quota.hasGuarantees) continue;
+      const role = this.ledger.roles.get(name);
+      const unmet: QuantityVector = [];
+      let any = false;
+      for (let k = 0; k < quota.guarantees.length; k++) {
+        const g = quota.guarantees[k] as number;
+        const missing = role ? g - this.consumed(role, k) : g;
+        unmet[k] = missing > 0 ? missing : 0;
+        if (missing > 0) any = true;
+      }
+      if (!any) continue;
+      this.unmetByRole.set(name, unmet);
+      if (role && role.frameworks.activeCount > 0) out.push({ role, unmet });
+    }
+    out.sort((a, b) => a.role.client.share - b.role.client.share || (a.role.name < b.role.name ? -1 : 1));
+    return out;
+  }
+
+  /** Stage 1: unmet guarantees first, chopping agents so a role gets no more than it is owed. */
+  private guaranteeStage(agents: readonly AgentState[], quotaRoles: readonly QuotaRole[]): void {
+    const kinds = this.ledger.kinds;
+    for (const agent of agents) {
+      for (const { role, unmet } of quotaRoles) {
+        if (agent.free.isEmpty()) break;
+        if (isZero(unmet)) continue;
+        const quota = this.ledger.quotas.get(role.name);
+        if (!quota) continue;
+        const caps: QuantityVector = [];
+        for (let k = 0; k < kinds.count; k++) {
+          const guaranteed = (quota.guarantees[k] ?? 0) > 0;
+          const room = limitOf(quota, k) - this.consumed(role, k);
+          caps[k] = guaranteed ? Math.min(unmet[k] ?? 0, room) : room;
+        }
+        const allocatable = agent.free.allocatableTo(role.name);
+        if (allocatable.isEmpty()) continue;
+        const offer = capUnreservedScalars(allocatable, caps, kinds);
+        if (offer.isEmpty()) continue;
+        const q = vectorOf(offer, kinds);
+        const uq = vectorOf(offer.unreserved(), kinds);
+        if (this.offerToFirstTaker(agent, role, offer, q, uq)) {
+          for (let k = 0; k < unmet.length; k++) unmet[k] = Math.max(0, (unmet[k] as number) - (uq[k] ?? 0));
+        }
+      }
+      this.applyDeferredRoleShares();
+    }
+  }
+
+  private prepareHeadroom(agents: readonly AgentState[]): void {
+    this.required = [];
+    for (const unmet of this.unmetByRole.values()) addInto(this.required, unmet);
+    this.available = [];
+    if (isZero(this.required)) return;
+    for (const agent of agents) addInto(this.available, agent.freeUnreservedQ);
+  }
+
+  /** Stage 2: weighted DRF over roles, DRF over each role's frameworks. */
+  private fairShareStage(agents: readonly AgentState[]): void {
+    const ledger = this.ledger;
+    const kinds = ledger.kinds;
+    const headroomActive = !isZero(this.required);
+    for (const agent of agents) {
+      if (agent.free.isEmpty()) continue;
+      const walk = this.roleWalk.start(ledger.roleSorter.heap);
+      for (let roleClient = walk.next(); roleClient; roleClient = walk.next()) {
+        const role = roleClient.roleState;
+        let offer: Resources = agent.hasReservations ? agent.free.allocatableTo(role.name) : agent.free;
+        if (offer.isEmpty()) continue;
+        let q = agent.hasReservations ? vectorOf(offer, kinds) : agent.freeQ;
+        let uq = agent.hasReservations ? vectorOf(offer.unreserved(), kinds) : q;
+        let held = false;
+
+        const quota = ledger.quotas.get(role.name);
+        if (quota?.hasLimits) {
+          const caps: QuantityVector = [];
+          let over = false;
+          for (let k = 0; k < kinds.count; k++) {
+            caps[k] = limitOf(quota, k) - this.consumed(role, k);
+            if ((uq[k] ?? 0) > (caps[k] as number)) over = true;
+          }
+          if (over) {
+            offer = capUnreservedScalars(offer, caps, kinds);
+            q = vectorOf(offer, kinds);
+            uq = vectorOf(offer.unreserved(), kinds);
+            held = true;
+          }
+        }
+
+        const ownUnmet = this.unmetByRole.get(role.name);
+        if (headroomActive && !isZero(uq) && !this.leavesHeadroom(uq, ownUnmet)) {
+          offer = offer.reserved();
+          q = vectorOf(offer, kinds);
+          uq = [];
+          held = true;
+        }
+
+        if (offer.isEmpty() || isZero(q)) {
+          if (held) this.noteQuotaHeld(role);
+          continue;
+        }
+        // uq may alias the agent's free vector, which the allocation zeroes
+        const given = headroomActive ? uq.slice() : uq;
+        if (this.offerToFirstTaker(agent, role, offer, q, uq) && headroomActive) {
+          uq = given;
+          addInto(this.available, uq, -1);
+          if (ownUnmet) {
+            for (let k = 0; k < ownUnmet.length; k++) {
+              const used = Math.min(ownUnmet[k] as number, uq[k] ?? 0);
+              ownUnmet[k] = (ownUnmet[k] as number) - used;
+              this.required[k] = (this.required[k] ?? 0) - used;
+            }
+          }
+        }
+        if (agent.free.isEmpty()) break;
+      }
+      this.applyDeferredRoleShares();
+    }
+  }
+
+  /** True when giving `uq` away still leaves enough unreserved free for everyone else's unmet guarantees. */
+  private leavesHeadroom(uq: QuantityVector, ownUnmet: QuantityVector | undefined): boolean {
+    for (let k = 0; k < uq.length; k++) {
+      const give = uq[k] as number;
+      if (give <= 0) continue;
+      const needForOthers = (this.required[k] ?? 0) - Math.min(give, ownUnmet?.[k] ?? 0);
+      if ((this.available[k] ?? 0) - give < needForOthers) return false;
+    }
+    return true;
+  }
+
+  private noteQuotaHeld(role: RoleState): void {
+    const top = role.frameworks.heap.peek();
+    if (top) this.note(top.framework).quotaCapped++;
+  }
+
+  private note(framework: FrameworkState) {
+    if (framework.note.round !== this.input.round) framework.note = freshNote(this.input.round);
+    return framework.note;
+  }
+
+  /**
+   * Offers `offer` to the first framework of `role` (in DRF order) that will take it. Returns
+   * whether someone did.
+   */
+  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector): boolean {
+    const { now, defaultMinimum } = this.input;
+    const walk = this.frameworkWalk.start(role.frameworks.heap);
+    for (let client = walk.next(); client; client = walk.next()) {
+      const framework = client.framework;
+      if (agent.hasGpus && !framework.capabilities.has('GPU_RESOURCES')) {
+        this.note(framework).gpuOnly++;
+        continue;
+      }
+      const minimum = framework.minAllocatable.size > 0 ? (framework.minAllocatable.get(role.name) ?? defaultMinimum) : defaultMinimum;
+      if (!meetsMinimum(q, minimum)) {
+        this.note(framework).belowMinimum++;
+        continue;
+      }
+      const filter = framework.filters.active(role.name, agent.index, now);
+      if (filter && filter.refused.contains(offer)) {
+        this.note(framework).filtered++;
+        continue;
+      }
+      this.ledger.allocate(agent, framework, role.name, offer, q, uq, this.deferred);
+      this.record(framework, role.name, agent, offer);
+      this.note(framework).offers++;
+      return true;
+    }
+    return false;
+  }
+
+  private applyDeferredRoleShares(): void {
+    const deferred = this.deferred;
+    if (deferred.length === 0) return;
+    for (const [client, q] of deferred) this.ledger.roleSorter.change(client, q, 1);
+    deferred.length = 0;
+  }
+
+  private record(framework: FrameworkState, role: string, agent: AgentState, plain: Resources): void {
+    let byRole = this.offers.get(framework);
+    if (!byRole) {
+      byRole = new Map();
+      this.offers.set(framework, byRole);
+    }
+    let byAgent = byRole.get(role);
+    if (!byAgent) {
+      byAgent = new Map();
+      byRole.set(role, byAgent);
+    }
+    const allocated = allocatedForm(agent, plain, role);
+    const existing = byAgent.get(agent.id);
+    byAgent.set(agent.id, existing ? existing.plus(allocated) : allocated);
+  }
+}
+
+/** `plain.allocate(role)`, remembered per agent (see AgentState.cachePlain). */
+function allocatedForm(agent: AgentState, plain: Resources, role: string): Resources {
+  if (agent.cachePlain === plain && agent.cacheRole === role && agent.cacheAllocated) return agent.cacheAllocated;
+  const allocated = plain.allocate(role);
+  agent.cachePlain = plain;
+  agent.cacheRole = role;
+  agent.cacheAllocated = allocated;
+  return allocated;
+}

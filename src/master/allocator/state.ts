@@ -1,0 +1,99 @@
+/**
+ * The allocator's records. Agents and frameworks get a dense numeric index at creation so hot
+ * lookups (decline filters) key on numbers. Everything per-agent that the round reads on every
+ * visit is kept as plain fields and vectors; `Resources` values are only built for what changes.
+ */
+import { Resources } from '../../lib/resources/index.ts';
+import { DeclineFilters } from './decline-filters.ts';
+import { DrfSorter } from './drf-sorter.ts';
+import type { ClusterTotals, SorterClient } from './drf-sorter.ts';
+import { freshNote } from './diagnostics.ts';
+import type { RoundNote } from './diagnostics.ts';
+import type { QuantityVector } from './quantity-vector.ts';
+
+/** What one framework holds in one role on one agent (offered or in use), kept without allocation_info. */
+export interface Allocation {
+  resources: Resources;
+  /** All scalars, thousandths per kind. */
+  q: QuantityVector;
+  /** Unreserved scalars only (what counts against quota limits). */
+  uq: QuantityVector;
+}
+
+export class AgentState {
+  active = true;
+  total: Resources = Resources.empty();
+  totalQ: QuantityVector = [];
+  /** Scalars reserved to each role in `total`. */
+  reservedQ = new Map<string, QuantityVector>();
+  hasReservations = false;
+  hasGpus = false;
+  /** total minus everything allocated; never carries allocation_info. */
+  free: Resources = Resources.empty();
+  freeQ: QuantityVector = [];
+  freeUnreservedQ: QuantityVector = [];
+  readonly allocations = new Map<FrameworkState, Map<string, Allocation>>();
+  /**
+   * The last offer's plain and allocated forms: a cluster that declines or recovers whole offers
+   * hands back the very object it was offered, and the same remainder is offered again next round,
+   * so both conversions hit this cache instead of rebuilding Resources.
+   */
+  cachePlain: Resources | undefined;
+  cacheRole: string | undefined;
+  cacheAllocated: Resources | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly index: number,
+    public hostname: string,
+    public attributes: unknown,
+  ) {}
+}
+
+export interface FrameworkClient extends SorterClient {
+  readonly framework: FrameworkState;
+  readonly role: string;
+}
+
+export class FrameworkState {
+  active = true;
+  roles = new Set<string>();
+  suppressed = new Set<string>();
+  capabilities = new Set<string>();
+  /** Per-role minimum allocatable overrides, compiled. */
+  minAllocatable = new Map<string, QuantityVector[]>();
+  readonly filters = new DeclineFilters<Resources>();
+  readonly clients = new Map<string, FrameworkClient>();
+  /** Agents on which this framework holds something, so removal touches only those. */
+  readonly agents = new Set<AgentState>();
+  note: RoundNote = freshNote(0);
+
+  constructor(
+    readonly id: string,
+    readonly index: number,
+  ) {}
+
+  wantsOffers(role: string): boolean {
+    return this.active && this.roles.has(role) && !this.suppressed.has(role);
+  }
+}
+
+export interface RoleClient extends SorterClient {
+  readonly roleState: RoleState;
+}
+
+export class RoleState {
+  readonly client: RoleClient;
+  readonly frameworks: DrfSorter<FrameworkClient>;
+  /** Unreserved scalars allocated to this role: with its reservations, what quota counts as consumed. */
+  readonly allocatedUnreservedQ: QuantityVector = [];
+
+  constructor(
+    readonly name: string,
+    totals: ClusterTotals,
+    weight: number,
+  ) {
+    this.client = { name, share: 0, allocations: 0, heapIndex: -1, allocated: [], weight, roleState: this };
+    this.frameworks = new DrfSorter<FrameworkClient>(totals);
+  }
+}
