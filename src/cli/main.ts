@@ -1,0 +1,10 @@
+/**
+ * Entry point of the `mesos` command (bin/mesos.js imports this). The only module of the CLI
+ * that touches process: argv, the exit code, the real IO.
+ */
+import { processIo } from './io.ts';
+import { runCli } from './run.ts';
+import { verbs } from './verbs/index.ts';
+
+const code = await runCli(process.argv.slice(2), verbs, processIo());
+process.exitCode = code;

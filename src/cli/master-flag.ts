@@ -1,0 +1,27 @@
+/**
+ * The `--master` flag of the client verbs: `host:port` or `http://host:port`, defaulting to
+ * MESOS_MASTER and then the local master, so `mesos tasks` works next to `mesos local`.
+ */
+import { ConfigError, ValidationError } from '../lib/errors.ts';
+import { masterOrigin } from '../sdk/index.ts';
+
+export const DEFAULT_MASTER = '127.0.0.1:5050';
+
+export const masterFlagSchema = {
+  master: { doc: 'Master to talk to: host:port or http://host:port', format: String, default: DEFAULT_MASTER },
+} as const;
+
+/** The environment client verbs read: only MESOS_MASTER, so executor variables never leak in. */
+export function clientEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return { MESOS_MASTER: env.MESOS_MASTER };
+}
+
+/** Validates the flag's value up front so a typo is a usage error, not a connection error. */
+export function checkedMaster(value: string): string {
+  try {
+    return masterOrigin(value, 'master');
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ConfigError('master', err.problems[0]?.message ?? err.message);
+    throw err;
+  }
+}
