@@ -289,3 +289,40 @@ test('property: allocate and unallocate match rebuilding from edited wire object
   );
   t.pass();
 });
+
+test('reservation and allocation roles present, and intersection', (t) => {
+  const r = res('cpus:1;cpus(a):2;mem(a/b):3').allocate('x').plus(res('disk:1'));
+  t.deepEqual([...r.reservationRoles()].sort(), ['a', 'a/b']);
+  t.deepEqual([...r.allocationRoles()].sort(), ['x', undefined]);
+  const a = res('cpus:4;mem:10;ports:[1-10];zones:{a,b}');
+  const b = res('cpus:1.5;disk:3;ports:[5-20];zones:{b,c}');
+  t.true(a.intersection(b).equals(res('cpus:1.5;ports:[5-10];zones:{b}')));
+  t.true(a.intersection(Resources.empty()).isEmpty());
+});
+
+test('pre-refinement wire form for frameworks without RESERVATION_REFINEMENT', (t) => {
+  const refined: ResourceWire = {
+    name: 'mem',
+    type: 'SCALAR',
+    scalar: { value: 8 },
+    reservations: [
+      { type: 'STATIC', role: 'a' },
+      { type: 'DYNAMIC', role: 'a/b' },
+    ],
+  };
+  const r = res('cpus:1;disk(a):2').plus(
+    Resources.fromWire([
+      { name: 'mem', type: 'SCALAR', scalar: { value: 4 }, reservations: [{ type: 'DYNAMIC', role: 'eng', principal: 'p', labels: { labels: [{ key: 'k', value: 'v' }] } }] },
+      refined,
+    ]),
+  );
+  t.deepEqual(r.toPreRefinementWire(), [
+    { name: 'cpus', type: 'SCALAR', scalar: { value: 1 }, role: '*' },
+    { name: 'disk', type: 'SCALAR', scalar: { value: 2 }, role: 'a' },
+    { name: 'mem', type: 'SCALAR', scalar: { value: 4 }, role: 'eng', reservation: { principal: 'p', labels: { labels: [{ key: 'k', value: 'v' }] } } },
+    { name: 'mem', type: 'SCALAR', scalar: { value: 8 }, reservations: refined.reservations },
+  ]);
+  t.true(r.refinedReservations().equals(Resources.fromWire([refined])));
+  // The legacy form reads back as the same resources.
+  t.true(Resources.fromWire(r.toPreRefinementWire()).equals(r));
+});

@@ -197,6 +197,49 @@ export class Resources {
     return this.keep((e) => e.allocationRole === role);
   }
 
+  /** Roles holding reservations here (the last role of each reservation stack). */
+  reservationRoles(): Set<string> {
+    const roles = new Set<string>();
+    for (const e of this.entries) if (e.reservationRole !== undefined) roles.add(e.reservationRole);
+    return roles;
+  }
+
+  /** Allocation roles present here; `undefined` stands for entries without allocation_info. */
+  allocationRoles(): Set<string | undefined> {
+    return new Set(this.entries.map((e) => e.allocationRole));
+  }
+
+  /** What both hold: per identity the smaller scalar, the common ranges and set items. */
+  intersection(o: Resources): Resources {
+    return this.minusClamped(this.minusClamped(o));
+  }
+
+  /** Entries whose reservation stack is deeper than one (these cannot be shown to pre-refinement frameworks). */
+  refinedReservations(): Resources {
+    return this.keep((e) => e.meta.reservations.length > 1);
+  }
+
+  /**
+   * The wire form frameworks without RESERVATION_REFINEMENT expect: `role` ('*' when unreserved)
+   * plus `reservation{principal, labels}` for a dynamic reservation, and no `reservations`.
+   * Entries with refined (deeper than one) reservations have no such form and stay refined;
+   * the master must not offer them to those frameworks (see `refinedReservations`).
+   */
+  toPreRefinementWire(): Resource[] {
+    return this.toWire().map((w) => {
+      const stack = w.reservations ?? [];
+      if (stack.length > 1) return w;
+      const { reservations: _stack, ...rest } = w;
+      const only = stack[0];
+      if (only === undefined) return { ...rest, role: ANY_ROLE };
+      if (only.type !== 'DYNAMIC') return { ...rest, role: only.role ?? ANY_ROLE };
+      const reservation: NonNullable<Resource['reservation']> = {};
+      if (only.principal !== undefined) reservation.principal = only.principal;
+      if (only.labels !== undefined) reservation.labels = only.labels;
+      return { ...rest, role: only.role ?? ANY_ROLE, reservation };
+    });
+  }
+
   /** Mesos style: `cpus:4; mem:8192; ports:[31000-32000]; disk(role1):100`. */
   toString(): string {
     return formatResources(this.entries);
