@@ -58,10 +58,13 @@ function canonical(value: unknown): string {
 
 /** Turns the pre-refinement `role` + `reservation` pair into a reservation stack. */
 function reservationStack(r: ResourceWire): ReservationInfoWire[] {
-  if (r.reservations && r.reservations.length > 0) return r.reservations.map((x) => stripNulls({ ...x }));
+  if (r.reservations && r.reservations.length > 0) {
+    // Only the known fields, so stray keys in client JSON cannot split one identity into two.
+    return r.reservations.map(({ type, role, principal, labels }) => stripNulls({ type, role, principal, labels }));
+  }
   if (r.role === undefined || r.role === null || r.role === ANY_ROLE) return [];
   const legacy = r.reservation;
-  if (legacy) return [stripNulls({ ...legacy, type: 'DYNAMIC', role: r.role })];
+  if (legacy) return [stripNulls({ type: 'DYNAMIC', role: r.role, principal: legacy.principal, labels: legacy.labels })];
   return [{ type: 'STATIC', role: r.role }];
 }
 

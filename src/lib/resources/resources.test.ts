@@ -114,6 +114,9 @@ test('legacy role field is a static reservation, with reservation info a dynamic
   const legacyDynamic = Resources.fromWire([{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 }, role: 'eng', reservation: { principal: 'p' } }]);
   t.deepEqual(legacyDynamic.toWire()[0]?.reservations, [{ type: 'DYNAMIC', role: 'eng', principal: 'p' }]);
   t.false(legacyDynamic.equals(legacyStatic));
+  // Stray keys in client JSON do not change identity.
+  const stray = Resources.fromWire([{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 }, reservations: [{ type: 'STATIC', role: 'eng', extra: 1 } as never] }]);
+  t.true(stray.equals(legacyStatic));
   const star = Resources.fromWire([{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 }, role: '*' }]);
   t.true(star.equals(res('cpus:1')));
   t.is(star.toWire()[0]?.role, undefined);
@@ -238,6 +241,7 @@ test('fromWire rejects bad input with a path for every problem', (t) => {
     { name: 'mem', type: 'SCALAR', scalar: { value: 1 }, reservations: [{ type: 'DYNAMIC', role: '*' }] },
     { name: 'mem', type: 'SCALAR', scalar: { value: Number.NaN } },
     'nope',
+    { name: 'mem', type: 'SCALAR', scalar: { value: 2e12 } },
   ] as unknown as ResourceWire[];
   const err = t.throws(() => Resources.fromWire(bad), { instanceOf: ValidationError });
   const paths = err.problems.map((p) => p.path);
@@ -251,9 +255,10 @@ test('fromWire rejects bad input with a path for every problem', (t) => {
     'resources[6].reservations[0].role',
     'resources[7].scalar.value',
     'resources[8]',
+    'resources[9].scalar.value',
   ]);
   t.regex(err.problems[5]?.message ?? '', /RANGES here but SCALAR at resources\[0\]/);
-  t.deepEqual(Resources.validate(bad, 'task.resources').length, 9);
+  t.deepEqual(Resources.validate(bad, 'task.resources').length, 10);
   t.deepEqual(Resources.validate([{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 } }]), []);
   t.deepEqual(Resources.validate('x' as unknown as ResourceWire[], 'r'), [{ path: 'r', message: 'must be an array of Resource objects' }]);
 });

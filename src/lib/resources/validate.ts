@@ -7,6 +7,9 @@ import type { FieldProblem } from '../errors.ts';
 import { roleProblem, ANY_ROLE, isStrictDescendant } from './roles.ts';
 
 const VALUE_TYPES = new Set(['SCALAR', 'RANGES', 'SET']);
+// Scalars are kept as integer thousandths; capping one entry at 1e12 units (1e15 thousandths)
+// leaves room for sums of thousands of such entries to stay exact integers below 2^53.
+const MAX_SCALAR = 1e12;
 const RESERVATION_TYPES = new Set(['STATIC', 'DYNAMIC']);
 // Resource names go into flags and metric keys; keep them free of the flag syntax's delimiters.
 const BAD_NAME = /[\s;:()[\]{}]/;
@@ -107,6 +110,7 @@ function validateValue(r: Record<string, unknown>, type: string, add: Add): void
     const value = isObject(scalar) ? scalar['value'] : undefined;
     if (typeof value !== 'number' || !Number.isFinite(value)) add('scalar.value', 'required for a SCALAR, a finite number');
     else if (value < 0) add('scalar.value', `must not be negative (got ${value})`);
+    else if (value > MAX_SCALAR) add('scalar.value', `must be at most ${MAX_SCALAR} (got ${value})`);
   } else if (type === 'RANGES') {
     const ranges = r['ranges'];
     if (!isObject(ranges)) {
