@@ -1,31 +1,24 @@
 /**
- * Checks records from an event stream before the client acts on them. The master is trusted to
- * speak Mesos' JSON, but a proxy or a wrong port can hand us anything: a record that is not an
- * event becomes an error naming the field, which ends the stream and triggers a reconnect.
+ * Decodes records from an event stream with the protocol's schemas before the client acts on
+ * them. The master is trusted to speak Mesos' JSON, but a proxy or a wrong port can hand us
+ * anything: a record that is not an event becomes a ValidationError naming the field, which the
+ * event iterators throw to the caller: retrying would not make the peer speak Mesos.
  */
+import { decode } from '../protocol/codec/index.ts';
+import { ExecutorEvent, SchedulerEvent } from '../protocol/v1/index.ts';
 import { ValidationError } from '../lib/errors.ts';
-import type { ExecutorEvent, SchedulerEvent } from './wire.ts';
-
-function requireEventObject(record: unknown): { type: string } & Record<string, unknown> {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw ValidationError.of('', 'event is not a JSON object');
-  }
-  const type = (record as Record<string, unknown>).type;
-  if (typeof type !== 'string') throw ValidationError.of('type', 'is missing or not a string');
-  return record as { type: string } & Record<string, unknown>;
-}
 
 export function parseSchedulerEvent(record: unknown): SchedulerEvent {
-  const event = requireEventObject(record);
-  if (event.type === 'SUBSCRIBED') {
-    const subscribed = event.subscribed as { framework_id?: { value?: unknown } } | undefined;
-    if (typeof subscribed?.framework_id?.value !== 'string') {
-      throw ValidationError.of('subscribed.framework_id.value', 'is required in a SUBSCRIBED event');
-    }
+  const result = decode(SchedulerEvent, record);
+  if (!result.ok) throw new ValidationError(result.problems);
+  if (result.value.type === 'SUBSCRIBED' && result.value.subscribed === undefined) {
+    throw ValidationError.of('subscribed', 'is required in a SUBSCRIBED event');
   }
-  return event as SchedulerEvent;
+  return result.value;
 }
 
 export function parseExecutorEvent(record: unknown): ExecutorEvent {
-  return requireEventObject(record) as ExecutorEvent;
+  const result = decode(ExecutorEvent, record);
+  if (!result.ok) throw new ValidationError(result.problems);
+  return result.value;
 }

@@ -14,6 +14,14 @@ const envFor = (port: number, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+const subscribed = {
+  type: 'SUBSCRIBED',
+  subscribed: {
+    executor_info: { executor_id: { value: 'e1' } },
+    framework_info: { user: 'root', name: 'f' },
+    agent_info: { hostname: 'h' },
+  },
+};
 const launch = { type: 'LAUNCH', launch: { task: { name: 't', task_id: { value: 't1' }, agent_id: { value: 'm-S0' } } } };
 
 test('names every missing or malformed MESOS_* variable', (t) => {
@@ -38,8 +46,8 @@ test('subscribes and sends updates with a fresh 16-byte uuid, SOURCE_EXECUTOR an
     }
     streams++;
     startStream(res);
-    if (streams === 1) void writeInPieces(res, recordOf({ type: 'SUBSCRIBED', subscribed: {} }) + recordOf(launch), [5, 1, 9]);
-    else res.write(recordOf({ type: 'SUBSCRIBED', subscribed: {} }));
+    if (streams === 1) void writeInPieces(res, recordOf(subscribed) + recordOf(launch), [5, 1, 9]);
+    else res.write(recordOf(subscribed));
   });
   t.teardown(() => server.close());
   const clock = new FakeClock();
@@ -70,7 +78,7 @@ test('resubscription carries unacknowledged tasks and updates', async (t) => {
     }
     streams.push(res);
     startStream(res);
-    res.write(recordOf({ type: 'SUBSCRIBED', subscribed: {} }));
+    res.write(recordOf(subscribed));
     if (streams.length === 1) res.write(recordOf(launch));
   });
   t.teardown(() => server.close());
@@ -104,12 +112,25 @@ test('resubscription carries unacknowledged tasks and updates', async (t) => {
 test('without checkpointing a lost agent ends the iteration', async (t) => {
   const server = await startTestServer((_req, res) => {
     startStream(res);
-    res.end(recordOf({ type: 'SUBSCRIBED', subscribed: {} }));
+    res.end(recordOf(subscribed));
   });
   t.teardown(() => server.close());
   const client = new ExecutorClient({ env: envFor(server.port), clock: new FakeClock() });
   const types: string[] = [];
-  for await (const event of client.events()) types.push(event.type);
+  for await (const event of client.events()) types.push(event.type ?? 'UNKNOWN');
   t.deepEqual(types, ['SUBSCRIBED']);
   t.is(server.requests.length, 1);
+});
+
+test('an event that is not Mesos JSON is an error naming the field, not a silent reconnect', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    startStream(res);
+    res.write(recordOf({ type: 'LAUNCH', launch: { task: { name: 't' } } }));
+  });
+  t.teardown(() => server.close());
+  const client = new ExecutorClient({ env: envFor(server.port, { MESOS_CHECKPOINT: '1' }), clock: new FakeClock() });
+  const error = await t.throwsAsync(async () => {
+    for await (const _event of client.events()) { /* none expected */ }
+  }, { instanceOf: ValidationError });
+  t.regex(error?.message ?? '', /launch\.task\.task_id/);
 });

@@ -11,6 +11,7 @@ import type { Clock, TimerHandle } from '../lib/clock.ts';
 import { systemClock } from '../lib/clock.ts';
 import { backoffDelay } from '../lib/backoff.ts';
 import { newUuidBytesBase64 } from '../lib/ids.ts';
+import { ValidationError } from '../lib/errors.ts';
 import { MesosApiError } from './api-error.ts';
 import { parseExecutorEvent } from './event-parsing.ts';
 import type { ExecutorEnvironment } from './executor-environment.ts';
@@ -37,15 +38,9 @@ export interface ExecutorClientOptions {
 }
 
 /** What an executor reports; the client fills in uuid, source, timestamp and executor id. */
-export interface StatusReport extends JsonObject {
+export type StatusReport = Omit<TaskStatus, 'task_id' | 'uuid' | 'source' | 'timestamp' | 'executor_id'> & {
   readonly task_id: IdLike;
-  readonly state: string;
-  readonly message?: string;
-  readonly reason?: string;
-  readonly healthy?: boolean;
-  /** Base64, as Mesos' bytes. */
-  readonly data?: string;
-}
+};
 
 export class ExecutorClient {
   readonly environment: ExecutorEnvironment;
@@ -83,7 +78,8 @@ export class ExecutorClient {
           }
         } catch (err) {
           if (this.closed) return;
-          if (err instanceof MesosApiError && err.status >= 400 && err.status < 500) throw err;
+          // A refusal or a peer not speaking Mesos' JSON will not get better by retrying.
+          if ((err instanceof MesosApiError && err.status >= 400 && err.status < 500) || err instanceof ValidationError) throw err;
           this.logger.warn({ agent: this.origin, err: String(err) }, 'executor stream failed');
         }
         if (this.closed || !this.environment.checkpoint) return;

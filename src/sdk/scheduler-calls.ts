@@ -3,9 +3,10 @@
  * be checked without a network. Field names and nesting follow Mesos' scheduler.proto.
  */
 import { toId } from './wire.ts';
-import type { Filters, FrameworkInfo, Id, IdLike, JsonObject, Offer, OfferOperation, TaskInfo, TaskStatus } from './wire.ts';
+import type { Filters, FrameworkInfo, IdLike, KillPolicy, Offer, OfferOperation, SchedulerCall, TaskInfo, TaskStatus } from './wire.ts';
 
-export type SchedulerCallBody = JsonObject & { readonly type: string };
+/** A call with its type always set (the protocol type leaves it optional for decoding). */
+export type SchedulerCallBody = SchedulerCall & { readonly type: NonNullable<SchedulerCall['type']> };
 
 export function subscribeCall(frameworkInfo: FrameworkInfo, frameworkId: string | undefined, suppressedRoles?: readonly string[]): SchedulerCallBody {
   const info = frameworkId === undefined ? frameworkInfo : { ...frameworkInfo, id: { value: frameworkId } };
@@ -35,7 +36,7 @@ export function declineCall(offerIds: readonly IdLike[], filters?: Filters): Sch
   return { type: 'DECLINE', decline: { offer_ids: offerIds.map(toId), ...(filters ? { filters } : {}) } };
 }
 
-export function killCall(taskId: IdLike, agentId?: IdLike, killPolicy?: JsonObject): SchedulerCallBody {
+export function killCall(taskId: IdLike, agentId?: IdLike, killPolicy?: KillPolicy): SchedulerCallBody {
   return {
     type: 'KILL',
     kill: {
@@ -104,6 +105,5 @@ export function updateFrameworkCall(frameworkInfo: FrameworkInfo, frameworkId: s
 
 /** Every call but SUBSCRIBE names its framework at the top level. */
 export function withFrameworkId(call: SchedulerCallBody, frameworkId: string): SchedulerCallBody {
-  const id: Id = { value: frameworkId };
-  return { framework_id: id, ...call };
+  return { framework_id: { value: frameworkId }, ...call };
 }

@@ -43,7 +43,7 @@ test('reads RecordIO events split at arbitrary chunk boundaries and keeps the st
   }
 
   t.deepEqual(seen.map((e) => e.type), ['SUBSCRIBED', 'HEARTBEAT', 'OFFERS']);
-  t.is(seen[2]?.offers?.offers[0]?.id.value, 'm-O1');
+  t.is(seen[2]?.offers?.offers?.[0]?.id.value, 'm-O1');
   t.is(client.frameworkId, 'm-0000');
   const sent = server.requests[0];
   t.is(sent?.url, '/api/v1/scheduler');
@@ -141,7 +141,7 @@ test('an ERROR event is delivered and then ends the iteration', async (t) => {
   const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
 
   const types: string[] = [];
-  for await (const event of client.events()) types.push(event.type);
+  for await (const event of client.events()) types.push(event.type ?? 'UNKNOWN');
 
   t.deepEqual(types, ['SUBSCRIBED', 'ERROR']);
   t.is(subscribes(server.requests).length, 1);
@@ -176,7 +176,7 @@ test('acknowledge sends only for updates that carry a uuid', async (t) => {
   const events = client.events();
   await events.next();
 
-  const base = { task_id: { value: 't1' }, state: 'TASK_RUNNING', agent_id: { value: 'm-S1' } };
+  const base = { task_id: { value: 't1' }, state: 'TASK_RUNNING', agent_id: { value: 'm-S1' } } as const;
   t.false(await client.acknowledge(base));
   t.true(await client.acknowledge({ ...base, uuid: 'AAAAAAAAAAAAAAAAAAAAAA==' }));
   await events.return(undefined);

@@ -11,6 +11,7 @@ import type { Clock, TimerHandle } from '../lib/clock.ts';
 import { systemClock } from '../lib/clock.ts';
 import { backoffDelay, RECONNECT_BACKOFF } from '../lib/backoff.ts';
 import type { BackoffPolicy } from '../lib/backoff.ts';
+import { ValidationError } from '../lib/errors.ts';
 import { MesosApiError } from './api-error.ts';
 import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
@@ -21,7 +22,7 @@ import { readJsonRecords } from './record-stream.ts';
 import * as calls from './scheduler-calls.ts';
 import type { ReconcileTask, SchedulerCallBody } from './scheduler-calls.ts';
 import { parseSchedulerEvent } from './event-parsing.ts';
-import type { Filters, FrameworkInfo, IdLike, JsonObject, Offer, OfferOperation, SchedulerEvent, TaskInfo, TaskStatus } from './wire.ts';
+import type { Filters, FrameworkInfo, IdLike, KillPolicy, Offer, OfferOperation, SchedulerEvent, TaskInfo, TaskStatus } from './wire.ts';
 
 const SCHEDULER_PATH = '/api/v1/scheduler';
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
@@ -93,7 +94,8 @@ export class SchedulerClient {
           if (!this.closed) this.logger.warn({ master: this.origin }, 'scheduler stream ended; re-subscribing');
         } catch (err) {
           if (this.closed) return;
-          if (err instanceof MesosApiError && !err.retryable) throw err;
+          // A refusal or a peer not speaking Mesos' JSON will not get better by retrying.
+          if ((err instanceof MesosApiError && !err.retryable) || err instanceof ValidationError) throw err;
           this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
         }
         if (this.closed) return;
@@ -168,7 +170,7 @@ export class SchedulerClient {
     return this.send(calls.declineCall(offerIds, filters));
   }
 
-  kill(taskId: IdLike, agentId?: IdLike, killPolicy?: JsonObject): Promise<void> {
+  kill(taskId: IdLike, agentId?: IdLike, killPolicy?: KillPolicy): Promise<void> {
     return this.send(calls.killCall(taskId, agentId, killPolicy));
   }
 

@@ -3,10 +3,10 @@ import type { Offer } from '../../sdk/index.ts';
 import type { ExecuteOptions } from './options.ts';
 import { offerFits, taskInfoFor } from './task-for-offer.ts';
 
-const scalar = (name: string, value: number, role = '*') => ({ name, type: 'SCALAR', scalar: { value }, allocation_info: { role } });
+const scalar = (name: string, value: number, role = '*') => ({ name, type: 'SCALAR' as const, scalar: { value }, allocation_info: { role } });
 const offer: Offer = {
   id: { value: 'm-O1' }, framework_id: { value: 'm-0000' }, agent_id: { value: 'm-S0' }, hostname: 'h1',
-  resources: [scalar('cpus', 0.05), scalar('cpus', 0.25, 'web'), scalar('mem', 64), { name: 'ports', type: 'RANGES', ranges: { range: [{ begin: 31000, end: 32000 }] } }],
+  resources: [scalar('cpus', 0.05), scalar('cpus', 0.25, 'web'), scalar('mem', 64), { name: 'ports', type: 'RANGES' as const, ranges: { range: [{ begin: 31000, end: 32000 }] } }],
 };
 const options: ExecuteOptions = { master: 'http://m:5050', name: 'hi', command: 'echo hello', cpus: 0.2, mem: 32, dockerImage: undefined, env: {}, role: '*', user: 'root' };
 
