@@ -1,0 +1,218 @@
+/**
+ * Agents as the master sees them (docs/protocol.md): SUBSCRIBE and re-registration with running
+ * tasks, the stream breaking, PING/PONG liveness and the move to unreachable, and the agent's
+ * calls (executor exited, framework message, resource changes).
+ */
+import { Resources } from '../../lib/resources/index.ts';
+import { agentMachine } from '../state/agent.ts';
+import { isTaskState, isTerminalTaskState } from '../state/task.ts';
+import type { AgentInfoWire, ResourceWire, TaskInfoWire } from '../wire.ts';
+import { type MasterContext, sendToFramework } from './context.ts';
+import { failureEvent, messageEvent } from './events.ts';
+import { type AgentRecord, type EventSink, type TaskRecord, taskKey } from './model.ts';
+import { rescindAgentOffers } from './offers.ts';
+import { endTaskByMaster } from './tasks.ts';
+
+/** A task the agent reports it runs, as sent in SUBSCRIBE's `tasks[]` (a mesos.v1.Task). */
+export interface ReportedTask {
+  readonly framework_id: { value: string };
+  readonly task_id: { value: string };
+  readonly name?: string;
+  readonly state: string;
+  readonly resources?: ResourceWire[];
+  readonly executor_id?: { value: string };
+  readonly [key: string]: unknown;
+}
+
+export interface AgentSubscribeInput {
+  readonly info: AgentInfoWire;
+  readonly resources: ResourceWire[];
+  readonly agentId?: string;
+  readonly version: string;
+  readonly tasks: readonly ReportedTask[];
+  /** Where the agent's own HTTP API is; ip from the connection when the agent does not say. */
+  readonly ip: string;
+}
+
+export type AgentSubscribeResult = { readonly ok: true; readonly agentId: string } | { readonly ok: false; readonly message: string };
+
+export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput, sink: EventSink): AgentSubscribeResult {
+  const now = ctx.clock.now();
+  const known = input.agentId !== undefined ? ctx.registry.agents.get(input.agentId) : undefined;
+  if (known?.state === 'removed') return { ok: false, message: `Agent ${known.id} has been removed` };
+  let agent: AgentRecord;
+  if (known) {
+    agent = known;
+    const previousState = agent.state;
+    const previousSink = agent.sink;
+    agent.sink = sink;
+    previousSink?.close();
+    agent.state = agentMachine.transition(agent.state, 'resubscribe');
+    agent.info = { ...input.info, id: { value: agent.id } };
+    agent.total = input.resources;
+    agent.ip = input.ip;
+    agent.port = input.info.port ?? 5051;
+    agent.reregisteredTime = now;
+    agent.missedPongs = 0;
+    agent.version = input.version;
+    rescindAgentOffers(ctx, agent);
+    adoptReportedTasks(ctx, agent, input.tasks);
+    if (previousState === 'unreachable') {
+      agent.unreachableTime = undefined;
+      ctx.allocator.addAgent(agent.id, agent.info.hostname, agent.total, usedOn(ctx, agent));
+    } else {
+      ctx.allocator.updateAgentTotal(agent.id, agent.total);
+      ctx.allocator.activateAgent(agent.id);
+    }
+  } else {
+    const id = input.agentId ?? ctx.registry.nextAgentId();
+    agent = {
+      id,
+      info: { ...input.info, id: { value: id } },
+      state: 'registered',
+      ip: input.ip,
+      port: input.info.port ?? 5051,
+      total: input.resources,
+      sink,
+      missedPongs: 0,
+      awaitingPong: false,
+      pingTimer: null,
+      registeredTime: now,
+      ...(input.agentId !== undefined ? { reregisteredTime: now } : {}),
+      version: input.version,
+      offers: new Set(),
+      tasks: new Set(),
+    };
+    ctx.registry.agents.set(id, agent);
+    adoptReportedTasks(ctx, agent, input.tasks);
+    ctx.allocator.addAgent(id, agent.info.hostname, agent.total, usedOn(ctx, agent));
+  }
+  ctx.logger.info({ agentId: agent.id, hostname: agent.info.hostname, reregistered: known !== undefined }, 'agent subscribed');
+  sink.send({
+    type: 'SUBSCRIBED',
+    subscribed: { agent_id: { value: agent.id }, master_info: ctx.masterInfo, ping_interval_seconds: ctx.config.agent_ping_timeout / 1000 },
+  });
+  startPings(ctx, agent);
+  return { ok: true, agentId: agent.id };
+}
+
+/** Resources held on the agent by live tasks, by framework (for the allocator). */
+function usedOn(ctx: MasterContext, agent: AgentRecord): Map<string, ResourceWire[]> {
+  const used = new Map<string, ResourceWire[]>();
+  for (const task of ctx.registry.tasksOnAgent(agent.id)) {
+    if (task.resourcesRecovered) continue;
+    used.set(task.frameworkId, [...(used.get(task.frameworkId) ?? []), ...task.resources]);
+  }
+  return used;
+}
+
+/**
+ * Brings the master's view of the agent's tasks in line with the agent's report: tasks the
+ * agent runs are (re)adopted with the state it reports; tasks the master thought were there
+ * but the agent does not know are gone (TASK_LOST, or TASK_DROPPED when partition aware).
+ */
+function adoptReportedTasks(ctx: MasterContext, agent: AgentRecord, reported: readonly ReportedTask[]): void {
+  const reportedKeys = new Set<string>();
+  for (const r of reported) {
+    const framework = ctx.registry.frameworks.get(r.framework_id.value);
+    if (!framework || !isTaskState(r.state)) continue;
+    const key = taskKey(framework.id, r.task_id.value);
+    reportedKeys.add(key);
+    const existing = framework.tasks.get(r.task_id.value);
+    if (existing && existing.agentId === agent.id) {
+      if (!isTerminalTaskState(r.state)) existing.state = r.state;
+      continue;
+    }
+    if (isTerminalTaskState(r.state)) continue;
+    const role = r.resources?.find((res) => res.allocation_info?.role !== undefined)?.allocation_info?.role ?? framework.roles[0] ?? '*';
+    const record: TaskRecord = {
+      frameworkId: framework.id,
+      agentId: agent.id,
+      info: { ...(r as unknown as TaskInfoWire), agent_id: { value: agent.id }, name: r.name ?? '' },
+      role,
+      resources: Resources.fromWire(r.resources ?? []).allocate(role).toWire(),
+      ...(r.executor_id ? { executorId: r.executor_id.value } : {}),
+      state: r.state,
+      statuses: [],
+      resourcesRecovered: false,
+    };
+    framework.tasks.set(r.task_id.value, record);
+    agent.tasks.add(key);
+  }
+  for (const task of ctx.registry.tasksOnAgent(agent.id)) {
+    if (reportedKeys.has(taskKey(task.frameworkId, task.info.task_id.value)) || isTerminalTaskState(task.state)) continue;
+    if (task.state === 'TASK_STAGING') continue;
+    endTaskByMaster(ctx, task, 'TASK_DROPPED', 'REASON_AGENT_RESTARTED', 'Task is unknown to the re-registered agent');
+  }
+}
+
+function startPings(ctx: MasterContext, agent: AgentRecord): void {
+  agent.pingTimer?.cancel();
+  const tick = (): void => {
+    agent.pingTimer = null;
+    if (agent.state !== 'registered' && agent.state !== 'disconnected') return;
+    if (agent.awaitingPong) agent.missedPongs += 1;
+    if (agent.missedPongs >= ctx.config.max_agent_ping_timeouts) {
+      markUnreachable(ctx, agent);
+      return;
+    }
+    agent.awaitingPong = true;
+    if (agent.sink && !agent.sink.closed) agent.sink.send({ type: 'PING' });
+    agent.pingTimer = ctx.clock.setTimer(ctx.config.agent_ping_timeout, tick);
+  };
+  agent.missedPongs = 0;
+  agent.awaitingPong = false;
+  tick();
+}
+
+export function pong(agent: AgentRecord): void {
+  agent.missedPongs = 0;
+  agent.awaitingPong = false;
+}
+
+export function agentStreamClosed(ctx: MasterContext, agentId: string, sink: EventSink): void {
+  const agent = ctx.registry.agents.get(agentId);
+  if (!agent || agent.sink !== sink) return;
+  agent.sink = null;
+  if (agent.state !== 'registered') return;
+  agent.state = agentMachine.transition(agent.state, 'disconnect');
+  ctx.logger.warn({ agentId }, 'agent disconnected');
+  ctx.allocator.deactivateAgent(agent.id);
+  rescindAgentOffers(ctx, agent);
+}
+
+/** Too many missed pongs: the agent's resources leave the allocator, its tasks are reported lost. */
+export function markUnreachable(ctx: MasterContext, agent: AgentRecord): void {
+  agent.state = agentMachine.transition(agent.state, 'ping_timeout');
+  agent.unreachableTime = ctx.clock.now();
+  agent.pingTimer?.cancel();
+  agent.pingTimer = null;
+  ctx.logger.warn({ agentId: agent.id, missedPongs: agent.missedPongs }, 'agent unreachable');
+  rescindAgentOffers(ctx, agent);
+  ctx.allocator.removeAgent(agent.id);
+  for (const task of ctx.registry.tasksOnAgent(agent.id)) {
+    if (isTerminalTaskState(task.state)) continue;
+    endTaskByMaster(ctx, task, 'TASK_UNREACHABLE', 'REASON_AGENT_REMOVED', `Agent ${agent.info.hostname} is unreachable`);
+  }
+  for (const framework of ctx.registry.frameworks.values()) sendToFramework(framework, failureEvent(agent.id));
+  const sink = agent.sink;
+  agent.sink = null;
+  sink?.close();
+}
+
+export function executorExited(ctx: MasterContext, agent: AgentRecord, frameworkId: string, executorId: string, status: number | undefined): void {
+  const framework = ctx.registry.frameworks.get(frameworkId);
+  if (!framework) return;
+  framework.executors.get(agent.id)?.delete(executorId);
+  sendToFramework(framework, failureEvent(agent.id, executorId, status));
+}
+
+export function frameworkMessageFromAgent(ctx: MasterContext, agent: AgentRecord, frameworkId: string, executorId: string, data: string): void {
+  sendToFramework(ctx.registry.frameworks.get(frameworkId), messageEvent(agent.id, executorId, data));
+}
+
+export function updateAgentResources(ctx: MasterContext, agent: AgentRecord, resources: ResourceWire[]): void {
+  agent.total = Resources.fromWire(resources).toWire();
+  rescindAgentOffers(ctx, agent);
+  ctx.allocator.updateAgentTotal(agent.id, agent.total);
+}

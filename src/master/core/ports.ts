@@ -1,0 +1,46 @@
+/**
+ * What the master core needs from the outside, as interfaces, so the core can be driven in
+ * tests with fakes and composed with the real allocator in main.ts.
+ */
+import type { Clock } from '../../lib/clock.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { MasterConfig } from '../config.ts';
+import type { MasterInfoWire, ResourceWire } from '../wire.ts';
+
+/**
+ * The allocator as the master drives it. Resources travel in wire form with allocation_info;
+ * main.ts adapts this onto the HierarchicalAllocator.
+ */
+export interface AllocatorPort {
+  addFramework(frameworkId: string, roles: readonly string[], suppressedRoles: readonly string[], active: boolean, capabilities: readonly string[]): void;
+  updateFramework(frameworkId: string, roles: readonly string[], suppressedRoles: readonly string[]): void;
+  removeFramework(frameworkId: string): void;
+  activateFramework(frameworkId: string): void;
+  deactivateFramework(frameworkId: string): void;
+  /** `used`: resources already held on the agent, by framework id (re-registration). */
+  addAgent(agentId: string, hostname: string, total: readonly ResourceWire[], used: ReadonlyMap<string, ResourceWire[]>): void;
+  updateAgentTotal(agentId: string, total: readonly ResourceWire[]): void;
+  removeAgent(agentId: string): void;
+  activateAgent(agentId: string): void;
+  deactivateAgent(agentId: string): void;
+  /** Hands resources back; `refuseSeconds` installs a decline filter when set. */
+  recoverResources(frameworkId: string, agentId: string, resources: readonly ResourceWire[], refuseSeconds?: number): void;
+  suppressOffers(frameworkId: string, roles: readonly string[]): void;
+  reviveOffers(frameworkId: string, roles: readonly string[]): void;
+}
+
+/** One allocation decision: resources of one agent for one role of one framework. */
+export interface Allocation {
+  readonly frameworkId: string;
+  readonly agentId: string;
+  readonly role: string;
+  readonly resources: ResourceWire[];
+}
+
+export interface MasterDeps {
+  readonly config: MasterConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly allocator: AllocatorPort;
+  readonly masterInfo: MasterInfoWire;
+}

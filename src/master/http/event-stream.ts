@@ -1,0 +1,54 @@
+/**
+ * A RecordIO event stream on an HTTP response: one record per write, so each record goes out as
+ * its own chunk. Closing (by us or the peer) fires `onClose` exactly once.
+ */
+import { PassThrough } from 'node:stream';
+import { encodeRecord } from '../../protocol/recordio.ts';
+
+export class EventStream {
+  readonly body = new PassThrough();
+  private ended = false;
+  private readonly closeHandlers: (() => void)[] = [];
+
+  constructor(readonly streamId: string) {
+    this.body.on('close', () => this.markClosed());
+    this.body.on('error', () => this.markClosed());
+  }
+
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  /** Writes one event as one record; a no-op once closed. */
+  send(event: object): void {
+    if (this.ended) return;
+    this.body.write(encodeRecord(JSON.stringify(event)));
+  }
+
+  /** Ends the response (the client sees the stream close). */
+  close(): void {
+    if (this.ended) return;
+    this.body.end();
+    this.markClosed();
+  }
+
+  /** Runs `fn` once when the stream ends for any reason. */
+  onClose(fn: () => void): void {
+    if (this.ended) fn();
+    else this.closeHandlers.push(fn);
+  }
+
+  /** The peer went away (socket closed). */
+  peerClosed(): void {
+    if (!this.ended) this.body.destroy();
+    this.markClosed();
+  }
+
+  private markClosed(): void {
+    if (this.ended && this.closeHandlers.length === 0) return;
+    this.ended = true;
+    const handlers = this.closeHandlers.splice(0);
+    for (const fn of handlers) fn();
+  }
+}
+

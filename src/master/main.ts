@@ -1,0 +1,116 @@
+/**
+ * The master's composition root: builds the core, the allocator and the HTTP app from a
+ * validated config, listens, and hands back a handle. The only place that touches the network
+ * interface list and the machine's hostname; nothing here reads process.env.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname as machineHostname, networkInterfaces } from 'node:os';
+import { type Clock, systemClock } from '../lib/clock.ts';
+import { newUuid } from '../lib/ids.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
+import { bindAllocator } from './allocator-port.ts';
+import type { MasterConfig } from './config.ts';
+import { MasterCore } from './core/master-core.ts';
+import { createMasterApp } from './http/app.ts';
+import { MESOS_VERSION } from './http/state-json.ts';
+import type { MasterInfoWire } from './wire.ts';
+
+export interface MasterHandle {
+  /** `http://<advertised ip>:<port>` */
+  readonly url: string;
+  readonly port: number;
+  readonly masterId: string;
+  /** The core, for in-process tests and the embedded `mesos local`. */
+  readonly core: MasterCore;
+  /** Closes every stream, stops timers and the server. */
+  stop(): Promise<void>;
+}
+
+export interface StartMasterOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+}
+
+/** The first non-internal IPv4 address, or loopback. */
+function externalIpv4(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const address of list ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  return '127.0.0.1';
+}
+
+/** MasterInfo.ip: the IPv4 address as a uint32 in network byte order, read as a host integer. */
+export function ipToMesosUint32(ip: string): number {
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return 0;
+  const [a = 0, b = 0, c = 0, d = 0] = parts;
+  return (a | (b << 8) | (c << 16) | (d << 24)) >>> 0;
+}
+
+export function masterInfoFor(id: string, ip: string, port: number, hostname: string): MasterInfoWire {
+  return {
+    id,
+    ip: ipToMesosUint32(ip),
+    port,
+    pid: `master@${ip}:${port}`,
+    hostname,
+    version: MESOS_VERSION,
+    address: { hostname, ip, port },
+    capabilities: [{ type: 'AGENT_UPDATE' }, { type: 'AGENT_DRAINING' }, { type: 'QUOTA_V2' }],
+  };
+}
+
+export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {
+  const logger = options.logger ?? createLogger({ level: config.log_level === 'warning' || config.log_level === 'WARNING' ? 'warn' : config.log_level.toLowerCase(), name: 'master' });
+  const clock = options.clock ?? systemClock;
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end('Master has not finished recovery');
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.ip, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const advertisedIp = config.ip === '0.0.0.0' ? externalIpv4() : config.ip;
+  const hostname = config.hostname !== '' ? config.hostname : machineHostname();
+  const masterId = newUuid();
+  const masterInfo = masterInfoFor(masterId, advertisedIp, port, hostname);
+  const startTimeMs = clock.now();
+
+  // The allocator's callback and the core refer to each other; the holder breaks the knot.
+  const holder: { core?: MasterCore } = {};
+  const { allocator, port: allocatorPort } = bindAllocator({
+    clock,
+    allocationIntervalMs: config.allocation_interval,
+    minAllocatable: config.min_allocatable_resources,
+    onAllocations: (allocations) => holder.core?.offer(allocations),
+  });
+  const liveCore = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, masterInfo });
+  holder.core = liveCore;
+  const app = createMasterApp({
+    core: liveCore,
+    logger,
+    maxBodyBytes: config.max_request_body_bytes,
+    state: () => ({ registry: liveCore.registry, masterInfo, config, startTimeMs, electedTimeMs: startTimeMs }),
+  });
+  const callback = app.callback();
+  handler = (req, res) => void callback(req, res);
+  allocator.start();
+  logger.info({ masterId, url: `http://${advertisedIp}:${port}`, hostname }, 'master started');
+
+  return {
+    url: `http://${advertisedIp === '0.0.0.0' ? '127.0.0.1' : advertisedIp}:${port}`,
+    port,
+    masterId,
+    core: liveCore,
+    async stop() {
+      allocator.stop();
+      liveCore.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
