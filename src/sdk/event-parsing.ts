@@ -4,12 +4,12 @@
  * anything: a record that is not an event becomes a ValidationError naming the field, which the
  * event iterators throw to the caller: retrying would not make the peer speak Mesos.
  */
-import { decode } from '../protocol/codec/index.ts';
+import { parseJson } from '../protocol/codec/index.ts';
 import { ExecutorEvent, SchedulerEvent } from '../protocol/v1/index.ts';
 import { ValidationError } from '../lib/errors.ts';
 
-export function parseSchedulerEvent(record: unknown): SchedulerEvent {
-  const result = decode(SchedulerEvent, record);
+export function parseSchedulerEvent(record: Uint8Array): SchedulerEvent {
+  const result = parseJson(SchedulerEvent, record);
   if (!result.ok) throw new ValidationError(result.problems);
   if (result.value.type === 'SUBSCRIBED' && result.value.subscribed === undefined) {
     throw ValidationError.of('subscribed', 'is required in a SUBSCRIBED event');
@@ -17,8 +17,8 @@ export function parseSchedulerEvent(record: unknown): SchedulerEvent {
   return result.value;
 }
 
-export function parseExecutorEvent(record: unknown): ExecutorEvent {
-  const result = decode(ExecutorEvent, record);
+export function parseExecutorEvent(record: Uint8Array): ExecutorEvent {
+  const result = parseJson(ExecutorEvent, record);
   if (!result.ok) throw new ValidationError(result.problems);
   return result.value;
 }

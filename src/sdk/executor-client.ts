@@ -12,6 +12,7 @@ import { systemClock } from '../lib/clock.ts';
 import { backoffDelay } from '../lib/backoff.ts';
 import { newUuidBytesBase64 } from '../lib/ids.ts';
 import { ValidationError } from '../lib/errors.ts';
+import { RecordIOError } from '../protocol/recordio.ts';
 import { MesosApiError } from './api-error.ts';
 import { parseExecutorEvent } from './event-parsing.ts';
 import type { ExecutorEnvironment } from './executor-environment.ts';
@@ -20,7 +21,7 @@ import { openStream, sendExpectingSuccess } from './http-transport.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import { masterOrigin } from './master-address.ts';
-import { readJsonRecords } from './record-stream.ts';
+import { readEventRecords } from './record-stream.ts';
 import type { ExecutorEvent, IdLike, JsonObject, TaskInfo, TaskStatus } from './wire.ts';
 import { toId } from './wire.ts';
 
@@ -79,7 +80,7 @@ export class ExecutorClient {
         } catch (err) {
           if (this.closed) return;
           // A refusal or a peer not speaking Mesos' JSON will not get better by retrying.
-          if ((err instanceof MesosApiError && err.status >= 400 && err.status < 500) || err instanceof ValidationError) throw err;
+          if ((err instanceof MesosApiError && err.status >= 400 && err.status < 500) || err instanceof ValidationError || err instanceof RecordIOError) throw err;
           this.logger.warn({ agent: this.origin, err: String(err) }, 'executor stream failed');
         }
         if (this.closed || !this.environment.checkpoint) return;
@@ -146,7 +147,7 @@ export class ExecutorClient {
     });
     this.abortStream = () => response.stream.destroy();
     try {
-      for await (const record of readJsonRecords(response.stream)) yield parseExecutorEvent(record);
+      for await (const record of readEventRecords(response.stream)) yield parseExecutorEvent(record);
     } finally {
       this.abortStream = undefined;
       response.stream.destroy();

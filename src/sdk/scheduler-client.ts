@@ -12,13 +12,14 @@ import { systemClock } from '../lib/clock.ts';
 import { backoffDelay, RECONNECT_BACKOFF } from '../lib/backoff.ts';
 import type { BackoffPolicy } from '../lib/backoff.ts';
 import { ValidationError } from '../lib/errors.ts';
+import { RecordIOError } from '../protocol/recordio.ts';
 import { MesosApiError } from './api-error.ts';
 import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import { masterOrigin } from './master-address.ts';
-import { readJsonRecords } from './record-stream.ts';
+import { readEventRecords } from './record-stream.ts';
 import * as calls from './scheduler-calls.ts';
 import type { ReconcileTask, SchedulerCallBody } from './scheduler-calls.ts';
 import { parseSchedulerEvent } from './event-parsing.ts';
@@ -95,7 +96,7 @@ export class SchedulerClient {
         } catch (err) {
           if (this.closed) return;
           // A refusal or a peer not speaking Mesos' JSON will not get better by retrying.
-          if ((err instanceof MesosApiError && !err.retryable) || err instanceof ValidationError) throw err;
+          if ((err instanceof MesosApiError && !err.retryable) || err instanceof ValidationError || err instanceof RecordIOError) throw err;
           this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
         }
         if (this.closed) return;
@@ -128,7 +129,7 @@ export class SchedulerClient {
     });
     this.abortStream = () => response.stream.destroy();
     try {
-      for await (const record of readJsonRecords(response.stream)) {
+      for await (const record of readEventRecords(response.stream)) {
         const event = parseSchedulerEvent(record);
         watchdog.beat();
         if (event.type === 'SUBSCRIBED' && event.subscribed) {
