@@ -46,15 +46,46 @@ export interface Entry {
 const NO_RANGES: RangeList = Object.freeze([]);
 const NO_ITEMS: ItemList = Object.freeze([]);
 
-/** JSON with object keys sorted, so equal structures give equal strings. */
+/** JSON with object keys sorted (nulls dropped), so equal structures give equal strings. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonical(value[i]);
+    return `${out}]`;
+  }
   if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined && (value as Record<string, unknown>)[k] !== null).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    let out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined || v === null) continue;
+      out += `${first ? '' : ','}${JSON.stringify(k)}:${canonical(v)}`;
+      first = false;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value);
 }
+
+/**
+ * `name NUL type NUL rest END`, where rest is empty for the common plain resource (no
+ * reservation, disk, revocable, shared or provider) so the keys compared on hot paths stay short.
+ * END (U+0002) appears nowhere else (names reject control characters and JSON escapes them), so
+ * no identity is a prefix of another and appending an allocation role never changes their order.
+ */
+function identityOf(r: ResourceWire, kind: Kind, meta: Record<string, unknown>, reservations: readonly ReservationInfoWire[], countedValue: string | undefined): string {
+  let rest = reservations.length > 0 ? canonical(reservations) : '';
+  for (const field of OPTIONAL_IDENTITY_FIELDS) {
+    const v = meta[field];
+    if (v !== undefined) rest += `|${field}=${canonical(v)}`;
+  }
+  if (countedValue !== undefined) rest += `|value=${countedValue}`;
+  return `${r.name}\u0000${kind}\u0000${rest}\u0002`;
+}
+
+const OPTIONAL_IDENTITY_FIELDS = ['disk', 'revocable', 'shared', 'provider_id'] as const;
 
 /** Turns the pre-refinement `role` + `reservation` pair into a reservation stack. */
 function reservationStack(r: ResourceWire): ReservationInfoWire[] {
@@ -66,6 +97,20 @@ function reservationStack(r: ResourceWire): ReservationInfoWire[] {
   const legacy = r.reservation;
   if (legacy) return [stripNulls({ type: 'DYNAMIC', role: r.role, principal: legacy.principal, labels: legacy.labels })];
   return [{ type: 'STATIC', role: r.role }];
+}
+
+/** Deep copy of plain JSON data (much cheaper than structuredClone for these small objects). */
+function cloneJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined && x !== null) out[k] = cloneJson(x);
+    }
+    return out as T;
+  }
+  return v;
 }
 
 function stripNulls<T extends object>(o: T): T {
@@ -86,42 +131,35 @@ export function entryFromWire(r: ResourceWire): Entry {
   const kind = r.type as Kind;
   const reservations = reservationStack(r);
   const meta: Record<string, unknown> = { name: r.name, type: kind, reservations };
-  for (const field of ['disk', 'revocable', 'shared', 'provider_id'] as const) {
+  for (const field of OPTIONAL_IDENTITY_FIELDS) {
     const v = r[field];
-    if (v !== undefined && v !== null) meta[field] = structuredClone(v);
+    if (v !== undefined && v !== null) meta[field] = cloneJson(v);
   }
   const allocationRole = r.allocation_info?.role ?? undefined;
   const counted = r.shared !== undefined && r.shared !== null ? true : isAtomicDisk(r);
   const milli = kind === 'SCALAR' ? toMilli(r.scalar?.value ?? 0) : 0;
-  const ranges = kind === 'RANGES' ? normalizeRanges((r.ranges?.range ?? []).map((x) => [x.begin, x.end] as const)) : NO_RANGES;
+  const ranges = kind === 'RANGES' ? normalizeRanges((r.ranges?.range ?? []).map(rangeFromWire)) : NO_RANGES;
   const items = kind === 'SET' ? normalizeItems(r.set?.item ?? []) : NO_ITEMS;
-  let identity = `${r.name}\u0000${kind}\u0000${canonical(meta)}`;
-  if (counted) identity += `\u0000${canonical({ milli, ranges, items })}`;
+  const identity = identityOf(r, kind, meta, reservations, counted ? canonical({ milli, ranges, items }) : undefined);
   // An empty allocation_info means the same as none, so it is dropped to keep one identity.
   if (allocationRole !== undefined) meta['allocation_info'] = { role: allocationRole };
   const last = reservations[reservations.length - 1];
-  return Object.freeze({
+  // Not frozen (freezing showed up in profiles): entries and their meta never leave this module
+  // except as copies (toWire, filter), so nothing outside can mutate them.
+  return {
     key: keyOf(identity, allocationRole),
     identity,
     allocationRole,
     name: r.name,
     kind,
-    meta: deepFreeze(meta) as Meta,
+    meta: meta as Meta,
     reservationRole: last?.role,
     counted,
     milli,
     ranges,
     items,
     count: 1,
-  });
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null) {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
-  }
-  return v;
+  };
 }
 
 function keyOf(identity: string, allocationRole: string | undefined): string {
@@ -180,25 +218,38 @@ export function isEmptyEntry(e: Entry): boolean {
   }
 }
 
-/** One wire object per copy; the result is fresh and safe to mutate. */
+/** The wire form of one copy of `e`; fresh and safe to mutate. */
+function oneToWire(e: Entry): ResourceWire {
+  const w = cloneJson(e.meta) as unknown as ResourceWire;
+  if (w.reservations?.length === 0) delete w.reservations;
+  switch (e.kind) {
+    case 'SCALAR':
+      w.scalar = { value: fromMilli(e.milli) };
+      break;
+    case 'RANGES':
+      w.ranges = { range: e.ranges.map(rangeToWire) };
+      break;
+    case 'SET':
+      w.set = { item: e.items.slice() };
+      break;
+  }
+  return w;
+}
+
+function rangeFromWire(r: { begin: number; end: number }): readonly [number, number] {
+  return [r.begin, r.end];
+}
+
+function rangeToWire(r: readonly [number, number]): { begin: number; end: number } {
+  return { begin: r[0], end: r[1] };
+}
+
+/**
+ * One wire object per copy (counted entries repeat). Written without closures: tsx's keepNames
+ * helper makes every named closure cost a defineProperty call, which dominated this function.
+ */
 export function entryToWire(e: Entry): ResourceWire[] {
-  const base = structuredClone(e.meta) as unknown as ResourceWire & { reservations?: ReservationInfoWire[] };
-  if (base.reservations?.length === 0) delete base.reservations;
-  const withValue = (): ResourceWire => {
-    const w = structuredClone(base);
-    switch (e.kind) {
-      case 'SCALAR':
-        w.scalar = { value: fromMilli(e.milli) };
-        break;
-      case 'RANGES':
-        w.ranges = { range: e.ranges.map(([begin, end]) => ({ begin, end })) };
-        break;
-      case 'SET':
-        w.set = { item: [...e.items] };
-        break;
-    }
-    return w;
-  };
-  const copies = e.counted ? e.count : 1;
-  return Array.from({ length: copies }, withValue);
+  const out = [oneToWire(e)];
+  for (let copy = 1; e.counted && copy < e.count; copy++) out.push(oneToWire(e));
+  return out;
 }

@@ -77,7 +77,9 @@ export class Resources {
 
   /** Normalized wire form: one entry per identity (per copy for shared/atomic disks), refined reservations, ranges merged and sorted. */
   toWire(): Resource[] {
-    return this.entries.flatMap(entryToWire);
+    const out: Resource[] = [];
+    for (const e of this.entries) for (const w of entryToWire(e)) out.push(w);
+    return out;
   }
 
   plus(o: Resources): Resources {

@@ -14,9 +14,15 @@ function reservationsFor(role: string | undefined): Pick<ResourceWire, 'reservat
 
 export function resourceArb(region = 0): fc.Arbitrary<ResourceWire> {
   const role = fc.constantFrom(...roles);
+  // Variants change identity without changing the name: revocable cpus, disks with a PATH source.
   const scalar = fc
-    .record({ name: fc.constantFrom('cpus', 'mem', 'disk', 'gpus'), milli: fc.integer({ min: 1, max: 100_000 }), role })
-    .map(({ name, milli, role }): ResourceWire => ({ name, type: 'SCALAR', scalar: { value: milli / 1000 }, ...reservationsFor(role) }));
+    .record({ name: fc.constantFrom('cpus', 'mem', 'disk', 'gpus'), milli: fc.integer({ min: 1, max: 100_000 }), role, variant: fc.constantFrom('plain', 'plain', 'variant') })
+    .map(({ name, milli, role, variant }): ResourceWire => {
+      const r: ResourceWire = { name, type: 'SCALAR', scalar: { value: milli / 1000 }, ...reservationsFor(role) };
+      if (variant === 'variant' && name === 'disk') r.disk = { source: { type: 'PATH', path: { root: '/mnt/a' } } };
+      if (variant === 'variant' && name === 'cpus') r.revocable = {};
+      return r;
+    });
   const base = region * 100;
   const ranges = fc
     .record({
