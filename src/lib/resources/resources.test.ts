@@ -331,3 +331,20 @@ test('pre-refinement wire form for frameworks without RESERVATION_REFINEMENT', (
   // The legacy form reads back as the same resources.
   t.true(Resources.fromWire(r.toPreRefinementWire()).equals(r));
 });
+
+test('property: quantities are a homomorphism (plus adds them, minus subtracts them)', (t) => {
+  fc.assert(
+    fc.property(arbA, arbB, (a, b) => {
+      const sum = a.quantities().add(b.quantities());
+      return a.plus(b).quantities().equals(sum) && a.plus(b).minus(b).quantities().equals(a.quantities()) && a.plus(b).quantities().contains(a.quantities());
+    }),
+  );
+  t.pass();
+});
+
+test('empty text parses to empty resources', (t) => {
+  t.true(Resources.parse('').isEmpty());
+  t.true(Resources.parse(' ; ').isEmpty());
+  t.true(Resources.parse('[]').isEmpty());
+  t.is(Resources.empty().plus(Resources.empty()), Resources.empty());
+});
