@@ -8,7 +8,10 @@
  *   decline  every framework declines what it got with a 1-day filter; the following rounds each
  *            have to walk past the frameworks that declined an agent. round_ms = median.
  *
- * One JSON line per (scenario, size) on stdout; progress on stderr.
+ * round_cpu_ms is the median CPU time of the same rounds (user + system, all threads incl. GC):
+ * on a shared machine it shows how much of round_ms was waiting for a core.
+ * One JSON line per (scenario, size) on stdout; progress on stderr. A warm-up on a small cluster
+ * runs first (not reported): V8 compiles the hot path during it, as it would in a long-lived master.
  * Usage: npm run bench:allocator [-- --agents 10000 --frameworks 1000 --rounds 5]
  */
 import { FakeClock } from '../../src/lib/clock.ts';
@@ -93,36 +96,46 @@ function recoverAll(allocator: HierarchicalAllocator, delivered: Delivered[], re
   allocator.stop();
 }
 
-function timedRound(allocator: HierarchicalAllocator): number {
+/** Wall time and this process's CPU time (user + system) of one round, in ms. */
+function timedRound(allocator: HierarchicalAllocator, cpu: number[]): number {
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   allocator.runRound();
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpuStarted);
+  cpu.push((used.user + used.system) / 1000);
+  return wall;
 }
 
 function runScenario(scenario: string, agents: number, frameworks: number, rounds: number): Record<string, unknown> {
   const { allocator, delivered, addAgentsMs } = setUp(agents, frameworks);
   const times: number[] = [];
+  const cpu: number[] = [];
   let offers = 0;
   if (scenario === 'full') {
     for (let r = 0; r < rounds; r++) {
-      times.push(timedRound(allocator));
+      times.push(timedRound(allocator, cpu));
       offers = countOffers(delivered);
-      process.stderr.write(`  full ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms, ${offers} offers\n`);
+      process.stderr.write(`  full ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms (cpu ${round1(cpu[r] as number)} ms), ${offers} offers\n`);
       recoverAll(allocator, delivered);
     }
   } else {
     allocator.runRound();
     for (let r = 0; r < rounds; r++) {
       recoverAll(allocator, delivered, 24 * 60 * 60);
-      times.push(timedRound(allocator));
+      times.push(timedRound(allocator, cpu));
       offers = countOffers(delivered);
-      process.stderr.write(`  decline ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms, ${offers} offers\n`);
+      process.stderr.write(`  decline ${agents}x${frameworks} round ${r}: ${round1(times[r] as number)} ms (cpu ${round1(cpu[r] as number)} ms), ${offers} offers\n`);
     }
   }
-  return { bench: 'allocator', scenario, agents, frameworks, round_ms: round1(median(times)), add_agents_ms: round1(addAgentsMs), offers };
+  return { bench: 'allocator', scenario, agents, frameworks, round_ms: round1(median(times)), add_agents_ms: round1(addAgentsMs), offers, round_cpu_ms: round1(median(cpu)) };
 }
 
 const args = parseArgs(process.argv.slice(2));
+// Warm the JIT on a small cluster first, so the first measured size is not charged for compiling.
+process.stderr.write('warm-up\n');
+runScenario('full', 2000, 100, 5);
+runScenario('decline', 2000, 100, 5);
 for (const scenario of args.scenarios) {
   for (const agents of args.agents) {
     for (const frameworks of args.frameworks) {

@@ -25,6 +25,7 @@ import { filterDurationMs } from './refuse-duration.ts';
 import { allocationRoles, reservationRoles, vectorOf } from './resource-helpers.ts';
 import { AllocationRound } from './round.ts';
 import { AgentState, FrameworkState } from './state.ts';
+import type { FrameworkClient } from './state.ts';
 import type { AgentOptions, AllocatorOptions, FrameworkOptions, OfferCallback, RecoverFilters } from './types.ts';
 
 export const DEFAULT_ALLOCATION_INTERVAL_MS = 1000;
@@ -78,10 +79,15 @@ export class HierarchicalAllocator {
   removeFramework(id: string): void {
     const framework = this.ledger.frameworks.get(id);
     if (!framework) return;
-    for (const agent of [...framework.agents]) {
-      const perRole = agent.allocations.get(framework);
-      if (!perRole) continue;
-      for (const [role, allocation] of [...perRole]) this.ledger.release(agent, framework, role, allocation.resources);
+    const clients = [...framework.clients.values()];
+    // A scan of all agents: removal is rare, and not indexing agents per framework keeps every
+    // offer and recover on the hot path cheaper.
+    for (const agent of this.ledger.agents.values()) {
+      if (agent.allocations.size === 0) continue;
+      for (const client of clients) {
+        const allocation = agent.allocations.get(client);
+        if (allocation) this.ledger.release(agent, client, allocation.resources);
+      }
     }
     framework.roles.clear();
     framework.active = false;
@@ -146,11 +152,10 @@ export class HierarchicalAllocator {
   removeAgent(id: string): void {
     const agent = this.ledger.agents.get(id);
     if (!agent) return;
-    for (const [framework, role, allocation] of [...this.ledger.allocationsOf(agent)]) {
-      this.ledger.unshare(framework, role, allocation.q, allocation.uq);
-      framework.agents.delete(agent);
+    for (const [client, allocation] of [...this.ledger.allocationsOf(agent)]) {
+      this.ledger.forget(agent, client);
+      this.ledger.unshare(client, allocation.q, allocation.uq);
     }
-    agent.allocations.clear();
     this.ledger.changeTotals(agent.totalQ, -1);
     this.ledger.changeReservations(agent, -1);
     for (const framework of this.ledger.frameworks.values()) framework.filters.forgetAgent(agent.index);
@@ -190,15 +195,31 @@ export class HierarchicalAllocator {
     const framework = this.ledger.frameworks.get(frameworkId);
     const agent = this.ledger.agents.get(agentId);
     if (!framework || !agent || resources.isEmpty()) return;
-    const perRole = agent.allocations.get(framework);
-    if (!perRole) return;
     const duration = filters ? filterDurationMs(filters.refuseSeconds, this.intervalMs) : 0;
-    const now = this.clock.now();
-    for (const [role, plain] of this.splitByRole(agent, perRole, resources)) {
-      const released = this.ledger.release(agent, framework, role, plain);
-      if (duration > 0 && !released.isEmpty()) framework.filters.install(role, agent.index, released, now + duration);
+    if (framework.clients.size === 1) {
+      // the common case, kept free of intermediate maps: one role, so everything belongs to it
+      const client = framework.clients.values().next().value as FrameworkClient;
+      if (!agent.allocations.has(client)) return;
+      this.releaseAndFilter(agent, client, this.plainOf(agent, client.role, resources), duration);
+    } else {
+      const held = this.heldRoles(agent, framework);
+      for (const [role, plain] of this.splitByRole(agent, held, resources)) {
+        const client = held.get(role);
+        if (client) this.releaseAndFilter(agent, client, plain, duration);
+      }
     }
     this.allocate();
+  }
+
+  private releaseAndFilter(agent: AgentState, client: FrameworkClient, plain: Resources, filterMs: number): void {
+    const released = this.ledger.release(agent, client, plain);
+    if (filterMs > 0 && !released.isEmpty()) client.framework.filters.install(client.role, agent.index, released, this.clock.now() + filterMs);
+  }
+
+  /** `resources` without allocation_info; the very object last offered on this agent maps back for free. */
+  private plainOf(agent: AgentState, role: string, resources: Resources): Resources {
+    if (resources === agent.cacheAllocated && agent.cacheRole === role && agent.cachePlain) return agent.cachePlain;
+    return resources.unallocate();
   }
 
   // ---- weights and quota ----
@@ -312,7 +333,7 @@ export class HierarchicalAllocator {
     for (const framework of this.ledger.frameworks.values()) filters += framework.filters.size;
     for (const agent of this.ledger.agents.values()) {
       const sum: QuantityVector = [];
-      for (const [, , allocation] of this.ledger.allocationsOf(agent)) addInto(sum, allocation.q);
+      for (const [, allocation] of this.ledger.allocationsOf(agent)) addInto(sum, allocation.q);
       allocatedByAgent.set(agent.id, toRecord(sum, this.ledger.kinds));
     }
     return { agents: this.ledger.agents.size, frameworks: this.ledger.frameworks.size, roles: [...this.ledger.roles.keys()].sort(), filters, allocatedByAgent };
@@ -355,7 +376,7 @@ export class HierarchicalAllocator {
       for (const role of reservationRoles(plainTotal)) agent.reservedQ.set(role, vectorOf(plainTotal.reserved(role), kinds));
     }
     let allocated = Resources.empty();
-    for (const [, , allocation] of this.ledger.allocationsOf(agent)) allocated = allocated.plus(allocation.resources);
+    for (const [, allocation] of this.ledger.allocationsOf(agent)) allocated = allocated.plus(allocation.resources);
     agent.free = plainTotal.minusClamped(allocated);
     agent.freeQ = vectorOf(agent.free, kinds);
     agent.freeUnreservedQ = agent.hasReservations ? vectorOf(agent.free.unreserved(), kinds) : agent.freeQ.slice();
@@ -372,27 +393,35 @@ export class HierarchicalAllocator {
       const plain = used.allocatedTo(role).unallocate();
       const fits = agent.free.minusClamped(agent.free.minusClamped(plain));
       if (fits.isEmpty()) continue;
-      this.ledger.allocate(agent, framework, role ?? fallbackRole, fits, vectorOf(fits, kinds), vectorOf(fits.unreserved(), kinds));
+      this.ledger.allocateByName(agent, framework, role ?? fallbackRole, fits, vectorOf(fits, kinds), vectorOf(fits.unreserved(), kinds));
     }
   }
 
+  /** The framework's clients (by role) that hold something on `agent`. */
+  private heldRoles(agent: AgentState, framework: FrameworkState): Map<string, FrameworkClient> {
+    const held = new Map<string, FrameworkClient>();
+    for (const [role, client] of framework.clients) if (agent.allocations.has(client)) held.set(role, client);
+    return held;
+  }
+
   /** Splits recovered resources by the role they were allocated to (from allocation_info, or the only role held). */
-  private splitByRole(agent: AgentState, perRole: ReadonlyMap<string, unknown>, resources: Resources): Array<[string, Resources]> {
-    if (resources === agent.cacheAllocated && agent.cachePlain && agent.cacheRole !== undefined && perRole.has(agent.cacheRole)) {
-      return [[agent.cacheRole, agent.cachePlain]];
+  private splitByRole(agent: AgentState, held: ReadonlyMap<string, unknown>, resources: Resources): Array<[string, Resources]> {
+    if (resources === agent.cacheAllocated && agent.cacheRole !== undefined && held.has(agent.cacheRole)) {
+      return [[agent.cacheRole, this.plainOf(agent, agent.cacheRole, resources)]];
     }
-    if (perRole.size === 1) {
-      const [role] = perRole.keys();
+    if (held.size === 1) {
+      const [role] = held.keys();
       return [[role as string, resources.unallocate()]];
     }
     const parts: Array<[string, Resources]> = [];
-    for (const role of perRole.keys()) {
+    for (const role of held.keys()) {
       const part = resources.allocatedTo(role);
       if (!part.isEmpty()) parts.push([role, part.unallocate()]);
     }
     const unattributed = resources.allocatedTo(undefined);
-    const [firstRole] = perRole.keys();
+    const [firstRole] = held.keys();
     if (!unattributed.isEmpty() && firstRole !== undefined) parts.push([firstRole, unattributed]);
     return parts;
   }
+
 }

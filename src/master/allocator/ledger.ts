@@ -116,37 +116,37 @@ export class Ledger {
 
   /**
    * Moves `plain` (no allocation_info, contained in `agent.free`) to (framework, role).
-   * `q`/`uq` are its scalar vectors; they are copied. Returns nothing: callers build offers.
-   * `deferRoleShare` leaves the role's share for the caller to apply (a round walking the role
-   * heap must not reorder it mid-walk).
+   * `q`/`uq` are its scalar vectors (read, never kept). `deferRoleShare` leaves the role's share
+   * for the caller to apply (a round walking the role heap must not reorder it mid-walk).
    */
-  allocate(agent: AgentState, framework: FrameworkState, roleName: string, plain: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare?: Array<[RoleClient, QuantityVector]>): void {
-    const qCopy = q.slice();
-    const uqCopy = uq === q ? qCopy : uq.slice();
+  allocate(agent: AgentState, client: FrameworkClient, plain: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare?: Array<[RoleClient, QuantityVector]>): void {
+    const role = this.role(client.role);
+    let qCopy: QuantityVector;
+    const held = agent.allocations.get(client);
+    if (held) {
+      // a second allocation to the same client: the held vectors change, so the sorters get a copy
+      qCopy = q.slice();
+      held.resources = held.resources.plus(plain);
+      addInto(held.q, q);
+      if (held.uq !== held.q) addInto(held.uq, uq);
+    } else {
+      qCopy = q.slice();
+      agent.allocations.set(client, { resources: plain, q: qCopy, uq: uq === q ? qCopy : uq.slice() });
+    }
+    addInto(role.allocatedUnreservedQ, uq);
+    addInto(agent.freeUnreservedQ, uq, -1);
+    // q may be the agent's own free vector: subtract last, after every read of it
     agent.free = plain === agent.free ? Resources.empty() : agent.free.minusClamped(plain);
     addInto(agent.freeQ, qCopy, -1);
-    addInto(agent.freeUnreservedQ, uqCopy, -1);
 
-    let perRole = agent.allocations.get(framework);
-    if (!perRole) {
-      perRole = new Map();
-      agent.allocations.set(framework, perRole);
-      framework.agents.add(agent);
-    }
-    const existing = perRole.get(roleName);
-    if (existing) {
-      existing.resources = existing.resources.plus(plain);
-      addInto(existing.q, qCopy);
-      addInto(existing.uq, uqCopy);
-    } else {
-      perRole.set(roleName, { resources: plain, q: qCopy.slice(), uq: uqCopy.slice() });
-    }
-
-    const role = this.role(roleName);
-    role.frameworks.change(this.client(framework, roleName), qCopy, 1);
-    addInto(role.allocatedUnreservedQ, uqCopy);
+    role.frameworks.change(client, qCopy, 1);
     if (deferRoleShare) deferRoleShare.push([role.client, qCopy]);
     else this.roleSorter.change(role.client, qCopy, 1);
+  }
+
+  /** Allocation by framework and role name, creating the client when needed (recovery paths). */
+  allocateByName(agent: AgentState, framework: FrameworkState, roleName: string, plain: Resources, q: QuantityVector, uq: QuantityVector): void {
+    this.allocate(agent, this.client(framework, roleName), plain, q, uq);
   }
 
   /**
@@ -154,10 +154,9 @@ export class Ledger {
    * `plain` is clamped to what is actually held, so a stale or duplicate recover is harmless.
    * Returns what was really released.
    */
-  release(agent: AgentState, framework: FrameworkState, roleName: string, plain: Resources): Resources {
-    const perRole = agent.allocations.get(framework);
-    const held = perRole?.get(roleName);
-    if (!perRole || !held) return Resources.empty();
+  release(agent: AgentState, client: FrameworkClient, plain: Resources): Resources {
+    const held = agent.allocations.get(client);
+    if (!held) return Resources.empty();
     let released: Resources;
     let q: QuantityVector;
     let uq: QuantityVector;
@@ -165,7 +164,7 @@ export class Ledger {
       released = held.resources;
       q = held.q;
       uq = held.uq;
-      perRole.delete(roleName);
+      this.forget(agent, client);
     } else {
       const remaining = held.resources.minusClamped(plain);
       released = held.resources.minusClamped(remaining);
@@ -173,36 +172,34 @@ export class Ledger {
       q = vectorOf(released, this.kinds);
       uq = agent.hasReservations ? vectorOf(released.unreserved(), this.kinds) : q;
       held.resources = remaining;
+      if (held.uq !== held.q) addInto(held.uq, uq, -1);
       addInto(held.q, q, -1);
-      addInto(held.uq, uq, -1);
-      if (remaining.isEmpty()) perRole.delete(roleName);
-    }
-    if (perRole.size === 0) {
-      agent.allocations.delete(framework);
-      framework.agents.delete(agent);
+      if (remaining.isEmpty()) this.forget(agent, client);
     }
     agent.free = agent.free.isEmpty() ? released : agent.free.plus(released);
     addInto(agent.freeQ, q);
     addInto(agent.freeUnreservedQ, uq);
-    this.unshare(framework, roleName, q, uq);
+    this.unshare(client, q, uq);
     return released;
   }
 
-  /** Takes an allocation off the shares and quota counters (the agent side is the caller's). */
-  unshare(framework: FrameworkState, roleName: string, q: QuantityVector, uq: QuantityVector): void {
-    const role = this.roles.get(roleName);
-    if (!role) return;
-    const client = framework.clients.get(roleName);
-    if (client) role.frameworks.change(client, q, -1);
-    this.roleSorter.change(role.client, q, -1);
-    addInto(role.allocatedUnreservedQ, uq, -1);
-    this.syncClient(framework, roleName);
+  /** Drops the agent's record of a client's allocation (its shares are the caller's business). */
+  forget(agent: AgentState, client: FrameworkClient): void {
+    agent.allocations.delete(client);
   }
 
-  /** Everything (framework, role) holds on `agent`, for bookkeeping that walks allocations. */
-  *allocationsOf(agent: AgentState): IterableIterator<[FrameworkState, string, Allocation]> {
-    for (const [framework, perRole] of agent.allocations) {
-      for (const [role, allocation] of perRole) yield [framework, role, allocation];
-    }
+  /** Takes an allocation off the shares and quota counters (the agent side is the caller's). */
+  unshare(client: FrameworkClient, q: QuantityVector, uq: QuantityVector): void {
+    const role = this.roles.get(client.role);
+    if (!role) return;
+    role.frameworks.change(client, q, -1);
+    this.roleSorter.change(role.client, q, -1);
+    addInto(role.allocatedUnreservedQ, uq, -1);
+    this.syncClient(client.framework, client.role);
+  }
+
+  /** Everything held on `agent`, by (framework, role) client. */
+  allocationsOf(agent: AgentState): IterableIterator<[FrameworkClient, Allocation]> {
+    return agent.allocations.entries();
   }
 }

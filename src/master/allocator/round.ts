@@ -125,7 +125,7 @@ export class AllocationRound {
         if (offer.isEmpty()) continue;
         const q = vectorOf(offer, kinds);
         const uq = vectorOf(offer.unreserved(), kinds);
-        if (this.offerToFirstTaker(agent, role, offer, q, uq)) {
+        if (this.offerToFirstTaker(agent, role, offer, q, uq, true)) {
           for (let k = 0; k < unmet.length; k++) unmet[k] = Math.max(0, (unmet[k] as number) - (uq[k] ?? 0));
         }
       }
@@ -187,7 +187,7 @@ export class AllocationRound {
         }
         // uq may alias the agent's free vector, which the allocation zeroes
         const given = headroomActive ? uq.slice() : uq;
-        if (this.offerToFirstTaker(agent, role, offer, q, uq) && headroomActive) {
+        if (this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free) && headroomActive) {
           uq = given;
           addInto(this.available, uq, -1);
           if (ownUnmet) {
@@ -227,9 +227,10 @@ export class AllocationRound {
 
   /**
    * Offers `offer` to the first framework of `role` (in DRF order) that will take it. Returns
-   * whether someone did.
+   * whether someone did. `deferRoleShare` is false only when the offer empties the agent: the
+   * role walk ends there, so the role can be re-positioned at once.
    */
-  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector): boolean {
+  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare: boolean): boolean {
     const { now, defaultMinimum } = this.input;
     const walk = this.frameworkWalk.start(role.frameworks.heap);
     for (let client = walk.next(); client; client = walk.next()) {
@@ -248,7 +249,7 @@ export class AllocationRound {
         this.note(framework).filtered++;
         continue;
       }
-      this.ledger.allocate(agent, framework, role.name, offer, q, uq, this.deferred);
+      this.ledger.allocate(agent, client, offer, q, uq, deferRoleShare ? this.deferred : undefined);
       this.record(framework, role.name, agent, offer);
       this.note(framework).offers++;
       return true;

@@ -32,7 +32,8 @@ export class AgentState {
   free: Resources = Resources.empty();
   freeQ: QuantityVector = [];
   freeUnreservedQ: QuantityVector = [];
-  readonly allocations = new Map<FrameworkState, Map<string, Allocation>>();
+  /** Keyed by the (framework, role) sorter client: one map per agent, no per-framework maps. */
+  readonly allocations = new Map<FrameworkClient, Allocation>();
   /**
    * The last offer's plain and allocated forms: a cluster that declines or recovers whole offers
    * hands back the very object it was offered, and the same remainder is offered again next round,
@@ -64,8 +65,6 @@ export class FrameworkState {
   minAllocatable = new Map<string, QuantityVector[]>();
   readonly filters = new DeclineFilters<Resources>();
   readonly clients = new Map<string, FrameworkClient>();
-  /** Agents on which this framework holds something, so removal touches only those. */
-  readonly agents = new Set<AgentState>();
   note: RoundNote = freshNote(0);
 
   constructor(
