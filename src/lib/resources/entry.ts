@@ -14,6 +14,8 @@ import { normalizeRanges } from './ranges.ts';
 import { normalizeItems } from './sets.ts';
 import { toMilli, fromMilli } from './fixed-point.ts';
 import { ANY_ROLE } from './roles.ts';
+import { canonical, identityOf, keyOf, OPTIONAL_IDENTITY_FIELDS } from './identity.ts';
+import { cloneJson, stripNulls } from './json.ts';
 
 export type Kind = 'SCALAR' | 'RANGES' | 'SET';
 
@@ -46,47 +48,6 @@ export interface Entry {
 const NO_RANGES: RangeList = Object.freeze([]);
 const NO_ITEMS: ItemList = Object.freeze([]);
 
-/** JSON with object keys sorted (nulls dropped), so equal structures give equal strings. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonical(value[i]);
-    return `${out}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    let out = '{';
-    let first = true;
-    for (const k of keys) {
-      const v = record[k];
-      if (v === undefined || v === null) continue;
-      out += `${first ? '' : ','}${JSON.stringify(k)}:${canonical(v)}`;
-      first = false;
-    }
-    return `${out}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * `name NUL type NUL rest END`, where rest is empty for the common plain resource (no
- * reservation, disk, revocable, shared or provider) so the keys compared on hot paths stay short.
- * END (U+0002) appears nowhere else (names reject control characters and JSON escapes them), so
- * no identity is a prefix of another and appending an allocation role never changes their order.
- */
-function identityOf(r: ResourceWire, kind: Kind, meta: Record<string, unknown>, reservations: readonly ReservationInfoWire[], countedValue: string | undefined): string {
-  let rest = reservations.length > 0 ? canonical(reservations) : '';
-  for (const field of OPTIONAL_IDENTITY_FIELDS) {
-    const v = meta[field];
-    if (v !== undefined) rest += `|${field}=${canonical(v)}`;
-  }
-  if (countedValue !== undefined) rest += `|value=${countedValue}`;
-  return `${r.name}\u0000${kind}\u0000${rest}\u0002`;
-}
-
-const OPTIONAL_IDENTITY_FIELDS = ['disk', 'revocable', 'shared', 'provider_id'] as const;
-
 /** Turns the pre-refinement `role` + `reservation` pair into a reservation stack. */
 function reservationStack(r: ResourceWire): ReservationInfoWire[] {
   if (r.reservations && r.reservations.length > 0) {
@@ -97,25 +58,6 @@ function reservationStack(r: ResourceWire): ReservationInfoWire[] {
   const legacy = r.reservation;
   if (legacy) return [stripNulls({ type: 'DYNAMIC', role: r.role, principal: legacy.principal, labels: legacy.labels })];
   return [{ type: 'STATIC', role: r.role }];
-}
-
-/** Deep copy of plain JSON data (much cheaper than structuredClone for these small objects). */
-function cloneJson<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneJson) as T;
-  if (typeof v === 'object' && v !== null) {
-    const out: Record<string, unknown> = {};
-    for (const k in v) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined && x !== null) out[k] = cloneJson(x);
-    }
-    return out as T;
-  }
-  return v;
-}
-
-function stripNulls<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === null || o[k] === undefined) delete o[k];
-  return o;
 }
 
 function isAtomicDisk(r: ResourceWire): boolean {
@@ -140,7 +82,7 @@ export function entryFromWire(r: ResourceWire): Entry {
   const milli = kind === 'SCALAR' ? toMilli(r.scalar?.value ?? 0) : 0;
   const ranges = kind === 'RANGES' ? normalizeRanges((r.ranges?.range ?? []).map(rangeFromWire)) : NO_RANGES;
   const items = kind === 'SET' ? normalizeItems(r.set?.item ?? []) : NO_ITEMS;
-  const identity = identityOf(r, kind, meta, reservations, counted ? canonical({ milli, ranges, items }) : undefined);
+  const identity = identityOf(r.name, kind, meta, reservations, counted ? canonical({ milli, ranges, items }) : undefined);
   // An empty allocation_info means the same as none, so it is dropped to keep one identity.
   if (allocationRole !== undefined) meta['allocation_info'] = { role: allocationRole };
   const last = reservations[reservations.length - 1];
@@ -160,10 +102,6 @@ export function entryFromWire(r: ResourceWire): Entry {
     items,
     count: 1,
   };
-}
-
-function keyOf(identity: string, allocationRole: string | undefined): string {
-  return allocationRole === undefined ? identity : `${identity}\u0001${allocationRole}`;
 }
 
 // Offers allocate the same few identities to the same few roles over and over; remembering the
