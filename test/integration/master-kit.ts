@@ -100,9 +100,9 @@ export class StreamReader {
     }
   }
 
-  waitForType(type: string, timeoutMs = 5000, after = 0): Promise<Json> {
-    let seen = 0;
-    return this.waitFor((e) => e['type'] === type && seen++ >= after, timeoutMs);
+  /** Waits for the `nth` (0-based) event of `type`. */
+  waitForType(type: string, timeoutMs = 5000, nth = 0): Promise<Json> {
+    return this.waitFor((e) => e['type'] === type && this.events.filter((x) => x['type'] === type).indexOf(e) === nth, timeoutMs);
   }
 
   async waitForEnd(timeoutMs = 5000): Promise<void> {

@@ -58,9 +58,10 @@ export class Ledger {
   client(framework: FrameworkState, roleName: string): FrameworkClient {
     let client = framework.clients.get(roleName);
     if (!client) {
-      client = { name: framework.id, share: 0, allocations: 0, heapIndex: -1, allocated: [], weight: 1, framework, role: roleName };
+      const roleState = this.role(roleName);
+      client = { name: framework.id, share: 0, allocations: 0, heapIndex: -1, allocated: [], weight: 1, framework, role: roleName, roleState };
       framework.clients.set(roleName, client);
-      this.role(roleName).frameworks.add(client, false);
+      roleState.frameworks.add(client, false);
     }
     return client;
   }
@@ -120,7 +121,7 @@ export class Ledger {
    * for the caller to apply (a round walking the role heap must not reorder it mid-walk).
    */
   allocate(agent: AgentState, client: FrameworkClient, plain: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare?: Array<[RoleClient, QuantityVector]>): void {
-    const role = this.role(client.role);
+    const role = client.roleState;
     let qCopy: QuantityVector;
     const held = agent.allocations.get(client);
     if (held) {
@@ -190,8 +191,7 @@ export class Ledger {
 
   /** Takes an allocation off the shares and quota counters (the agent side is the caller's). */
   unshare(client: FrameworkClient, q: QuantityVector, uq: QuantityVector): void {
-    const role = this.roles.get(client.role);
-    if (!role) return;
+    const role = client.roleState;
     role.frameworks.change(client, q, -1);
     this.roleSorter.change(role.client, q, -1);
     addInto(role.allocatedUnreservedQ, uq, -1);

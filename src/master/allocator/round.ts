@@ -245,7 +245,8 @@ export class AllocationRound {
         continue;
       }
       const filter = framework.filters.active(role.name, agent.index, now);
-      if (filter && filter.refused.contains(offer)) {
+      // whole-offer declines hand back the very object re-offered next time: identity first
+      if (filter && (filter.refused === offer || filter.refused.contains(offer))) {
         this.note(framework).filtered++;
         continue;
       }

@@ -54,6 +54,8 @@ export class AgentState {
 export interface FrameworkClient extends SorterClient {
   readonly framework: FrameworkState;
   readonly role: string;
+  /** The role this client sorts in; a role is only dropped once it has no clients left. */
+  readonly roleState: RoleState;
 }
 
 export class FrameworkState {

@@ -192,7 +192,7 @@ export function markUnreachable(ctx: MasterContext, agent: AgentRecord): void {
   ctx.allocator.removeAgent(agent.id);
   for (const task of ctx.registry.tasksOnAgent(agent.id)) {
     if (isTerminalTaskState(task.state)) continue;
-    endTaskByMaster(ctx, task, 'TASK_UNREACHABLE', 'REASON_AGENT_REMOVED', `Agent ${agent.info.hostname} is unreachable`);
+    endTaskByMaster(ctx, task, 'TASK_UNREACHABLE', 'REASON_AGENT_REMOVED', `Agent ${agent.info.hostname} is unreachable`, agent.unreachableTime);
   }
   for (const framework of ctx.registry.frameworks.values()) sendToFramework(framework, failureEvent(agent.id));
   const sink = agent.sink;

@@ -138,10 +138,10 @@ export function kill(ctx: MasterContext, framework: FrameworkRecord, taskId: str
 }
 
 /** Ends a task on the master's own authority (framework removed, agent lost, launch refused). */
-export function endTaskByMaster(ctx: MasterContext, task: TaskRecord, state: TaskState, reason: string, message: string): void {
+export function endTaskByMaster(ctx: MasterContext, task: TaskRecord, state: TaskState, reason: string, message: string, unreachableTimeMs?: number): void {
   const framework = ctx.registry.frameworks.get(task.frameworkId);
   const shown = framework ? stateFor(framework, state) : state;
-  const status = masterStatus({ taskId: task.info.task_id.value, state: shown, reason, message, nowMs: ctx.clock.now(), agentId: task.agentId, ...(task.executorId ? { executorId: task.executorId } : {}) });
+  const status = masterStatus({ taskId: task.info.task_id.value, state: shown, reason, message, nowMs: ctx.clock.now(), agentId: task.agentId, ...(task.executorId ? { executorId: task.executorId } : {}), ...(unreachableTimeMs !== undefined ? { unreachableTimeMs } : {}) });
   task.pendingUpdate = undefined;
   if (!applyStatus(ctx, task, status)) completeTask(ctx, task);
 }
