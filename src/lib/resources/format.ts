@@ -14,7 +14,11 @@ const ALWAYS_REPORTED = ['cpus', 'gpus', 'mem', 'disk'] as const;
 
 function formatDisk(disk: DiskInfoWire): string {
   const parts: string[] = [];
-  if (disk.source?.type) parts.push(disk.source.type + (disk.source.mount?.root ?? disk.source.path?.root ? `:${disk.source.mount?.root ?? disk.source.path?.root}` : ''));
+  const source = disk.source;
+  if (source?.type) {
+    const root = source.mount?.root ?? source.path?.root;
+    parts.push(root === undefined ? source.type : `${source.type}:${root}`);
+  }
   if (disk.persistence) parts.push(`${disk.persistence.id}:${disk.volume?.container_path ?? ''}`);
   return `[${parts.join(',')}]`;
 }

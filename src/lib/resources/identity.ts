@@ -45,7 +45,7 @@ export function identityOf(name: string, kind: string, meta: Record<string, unkn
 
 export const OPTIONAL_IDENTITY_FIELDS = ['disk', 'revocable', 'shared', 'provider_id'] as const;
 
-/** `identity` plus the allocation role, after a separator that sorts below every identity character. */
+/** `identity` plus the allocation role; identities being prefix-free, the suffix never reorders keys of different identities. */
 export function keyOf(identity: string, allocationRole: string | undefined): string {
   return allocationRole === undefined ? identity : `${identity}\u0001${allocationRole}`;
 }

@@ -348,3 +348,19 @@ test('empty text parses to empty resources', (t) => {
   t.true(Resources.parse('[]').isEmpty());
   t.is(Resources.empty().plus(Resources.empty()), Resources.empty());
 });
+
+test('toString shows allocation, disk source and shared markers', (t) => {
+  const mount: ResourceWire = { name: 'disk', type: 'SCALAR', scalar: { value: 10 }, disk: { source: { type: 'MOUNT', mount: { root: '/mnt/d1' } } } };
+  t.is(Resources.fromWire([mount]).allocate('eng').toString(), 'disk(allocated: eng)[MOUNT:/mnt/d1]:10');
+  const shared: ResourceWire = {
+    name: 'disk',
+    type: 'SCALAR',
+    scalar: { value: 5 },
+    reservations: [{ type: 'DYNAMIC', role: 'db' }],
+    disk: { persistence: { id: 'v' }, volume: { container_path: 'p', mode: 'RW' } },
+    shared: {},
+  };
+  t.is(Resources.fromWire([shared, shared]).toString(), 'disk(db)[v:p]<SHARED>:5; disk(db)[v:p]<SHARED>:5');
+  // A MOUNT disk is atomic: a part of it is not contained.
+  t.false(Resources.fromWire([mount]).contains(Resources.fromWire([{ ...mount, scalar: { value: 5 } }])));
+});
