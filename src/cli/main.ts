@@ -7,4 +7,5 @@ import { runCli } from './run.ts';
 import { verbs } from './verbs/index.ts';
 
 const code = await runCli(process.argv.slice(2), verbs, processIo());
-process.exitCode = code;
+// Exit explicitly: a verb that stopped its servers is done even if a library left a handle open.
+process.exit(code);
