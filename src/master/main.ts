@@ -13,8 +13,7 @@ import { bindAllocator } from './allocator-port.ts';
 import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
 import { createMasterApp } from './http/app.ts';
-import { MESOS_VERSION } from './http/state-json.ts';
-import type { MasterInfoWire } from './wire.ts';
+import { masterInfoFor } from './master-info.ts';
 
 export interface MasterHandle {
   /** `http://<advertised ip>:<port>` */
@@ -38,27 +37,6 @@ function externalIpv4(): string {
     for (const address of list ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
   }
   return '127.0.0.1';
-}
-
-/** MasterInfo.ip: the IPv4 address as a uint32 in network byte order, read as a host integer. */
-export function ipToMesosUint32(ip: string): number {
-  const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return 0;
-  const [a = 0, b = 0, c = 0, d = 0] = parts;
-  return (a | (b << 8) | (c << 16) | (d << 24)) >>> 0;
-}
-
-export function masterInfoFor(id: string, ip: string, port: number, hostname: string): MasterInfoWire {
-  return {
-    id,
-    ip: ipToMesosUint32(ip),
-    port,
-    pid: `master@${ip}:${port}`,
-    hostname,
-    version: MESOS_VERSION,
-    address: { hostname, ip, port },
-    capabilities: [{ type: 'AGENT_UPDATE' }, { type: 'AGENT_DRAINING' }, { type: 'QUOTA_V2' }],
-  };
 }
 
 export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {

@@ -4,11 +4,11 @@
  */
 import { formatRanges, Resources } from '../../lib/resources/index.ts';
 import type { MasterConfig } from '../config.ts';
+import { MESOS_VERSION } from '../version.ts';
 import type { AgentRecord, FrameworkRecord, OfferRecord, TaskRecord } from '../core/model.ts';
 import type { MasterRegistry } from '../core/registry.ts';
 import type { AttributeWire, MasterInfoWire, ResourceWire } from '../wire.ts';
 
-export const MESOS_VERSION = '1.11.0';
 
 export interface StateContext {
   readonly registry: MasterRegistry;

@@ -1,0 +1,128 @@
+import test from 'ava';
+import { coreFixture, frameworkInfo, RecordingSink } from './test-doubles.ts';
+
+const MASTER_ID = '11111111-2222-3333-4444-555555555555';
+const AGENT_RESOURCES = [
+  { name: 'cpus', type: 'SCALAR' as const, scalar: { value: 4 } },
+  { name: 'mem', type: 'SCALAR' as const, scalar: { value: 1024 } },
+];
+
+function subscribeAgent(f: ReturnType<typeof coreFixture>, sink = new RecordingSink()) {
+  const result = f.core.subscribeAgent({ info: { hostname: 'a1', port: 5051 }, resources: AGENT_RESOURCES, version: '1', tasks: [], ip: '10.0.0.2' }, sink);
+  if (!result.ok) throw new Error(result.message);
+  return { agentId: result.agentId, sink };
+}
+
+test('ids have Mesos shapes: <master>-0000, <master>-S<n>, <master>-O<n>', (t) => {
+  const f = coreFixture();
+  const a = f.core.subscribe(frameworkInfo(), [], new RecordingSink());
+  const b = f.core.subscribe(frameworkInfo(), [], new RecordingSink());
+  t.deepEqual([a.ok && a.frameworkId, b.ok && b.frameworkId], [`${MASTER_ID}-0000`, `${MASTER_ID}-0001`]);
+  t.is(subscribeAgent(f).agentId, `${MASTER_ID}-S0`);
+  const agentId = subscribeAgent(f).agentId;
+  t.is(agentId, `${MASTER_ID}-S1`);
+  f.core.offer([{ frameworkId: `${MASTER_ID}-0000`, agentId, role: '*', resources: AGENT_RESOURCES }]);
+  t.deepEqual([...f.core.registry.offers.keys()], [`${MASTER_ID}-O0`]);
+});
+
+test('SUBSCRIBED then HEARTBEAT at once, then one HEARTBEAT per interval', (t) => {
+  const f = coreFixture({ heartbeat_interval: 15_000 });
+  const sink = new RecordingSink();
+  f.core.subscribe(frameworkInfo(), [], sink);
+  t.deepEqual(sink.types(), ['SUBSCRIBED', 'HEARTBEAT']);
+  t.is((sink.events[0] as unknown as { subscribed: { heartbeat_interval_seconds: number } }).subscribed.heartbeat_interval_seconds, 15);
+  f.clock.advance(14_999);
+  t.is(sink.types().length, 2);
+  f.clock.advance(1);
+  f.clock.advance(30_000);
+  t.deepEqual(sink.types(), ['SUBSCRIBED', 'HEARTBEAT', 'HEARTBEAT', 'HEARTBEAT', 'HEARTBEAT']);
+});
+
+test('failover timer: the framework survives until failover_timeout, then is removed', (t) => {
+  const f = coreFixture();
+  const sink = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo({ failover_timeout: 10 }), [], sink);
+  if (!result.ok) return t.fail();
+  f.core.schedulerStreamClosed(result.frameworkId, sink);
+  const framework = f.core.registry.frameworks.get(result.frameworkId);
+  t.is(framework?.state, 'disconnected');
+  t.true(f.calls.some(([m, id]) => m === 'deactivateFramework' && id === result.frameworkId));
+  f.clock.advance(9_999);
+  t.true(f.core.registry.frameworks.has(result.frameworkId));
+  f.clock.advance(1);
+  t.false(f.core.registry.frameworks.has(result.frameworkId));
+  t.true(f.core.registry.isRemovedFramework(result.frameworkId));
+  t.true(f.calls.some(([m, id]) => m === 'removeFramework' && id === result.frameworkId));
+});
+
+test('resubscribing in time cancels the failover timer and keeps the framework', (t) => {
+  const f = coreFixture();
+  const first = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo({ failover_timeout: 10 }), [], first);
+  if (!result.ok) return t.fail();
+  f.core.schedulerStreamClosed(result.frameworkId, first);
+  f.clock.advance(5_000);
+  const second = new RecordingSink();
+  const again = f.core.subscribe(frameworkInfo({ id: { value: result.frameworkId }, failover_timeout: 10 }), [], second);
+  t.deepEqual(again, { ok: true, frameworkId: result.frameworkId });
+  f.clock.advance(60_000);
+  t.is(f.core.registry.frameworks.get(result.frameworkId)?.state, 'active');
+  // A stale close of the first stream must not disconnect the new one.
+  f.core.schedulerStreamClosed(result.frameworkId, first);
+  t.is(f.core.registry.frameworks.get(result.frameworkId)?.state, 'active');
+});
+
+test('an agent missing max_agent_ping_timeouts pongs becomes unreachable; one answering stays', (t) => {
+  const f = coreFixture({ agent_ping_timeout: 1000, max_agent_ping_timeouts: 3 });
+  const quiet = subscribeAgent(f);
+  const chatty = subscribeAgent(f);
+  const chattyAgent = f.core.registry.agents.get(chatty.agentId);
+  if (!chattyAgent) return t.fail();
+  for (let i = 0; i < 5; i++) {
+    f.core.pong(chattyAgent);
+    f.clock.advance(1000);
+  }
+  t.is(f.core.registry.agents.get(quiet.agentId)?.state, 'unreachable');
+  t.is(chattyAgent.state, 'registered');
+  t.true(f.calls.some(([m, id]) => m === 'removeAgent' && id === quiet.agentId));
+  t.true(quiet.sink.closed);
+  t.is(quiet.sink.types().filter((x) => x === 'PING').length, 3);
+});
+
+test('suppress and revive default to all of the framework roles', (t) => {
+  const f = coreFixture();
+  const result = f.core.subscribe(frameworkInfo({ roles: ['a', 'b'], capabilities: [{ type: 'MULTI_ROLE' }] }), [], new RecordingSink());
+  if (!result.ok) return t.fail();
+  const framework = f.core.registry.frameworks.get(result.frameworkId);
+  if (!framework) return t.fail();
+  f.core.suppress(framework, []);
+  t.deepEqual([...framework.suppressedRoles], ['a', 'b']);
+  f.core.revive(framework, ['a']);
+  t.deepEqual([...framework.suppressedRoles], ['b']);
+  t.deepEqual(f.calls.filter(([m]) => m === 'reviveOffers').map((c) => c[2]), [['a']]);
+});
+
+test('offers for a disconnected framework go straight back to the allocator', (t) => {
+  const f = coreFixture();
+  const sink = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo({ failover_timeout: 100 }), [], sink);
+  if (!result.ok) return t.fail();
+  const { agentId } = subscribeAgent(f);
+  f.core.schedulerStreamClosed(result.frameworkId, sink);
+  f.core.offer([{ frameworkId: result.frameworkId, agentId, role: '*', resources: AGENT_RESOURCES }]);
+  t.is(f.core.registry.offers.size, 0);
+  t.true(f.calls.some(([m, fid, aid]) => m === 'recoverResources' && fid === result.frameworkId && aid === agentId));
+});
+
+test('offer_timeout rescinds an unused offer and returns its resources', (t) => {
+  const f = coreFixture({ offer_timeout: 30_000 });
+  const sink = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo(), [], sink);
+  if (!result.ok) return t.fail();
+  const { agentId } = subscribeAgent(f);
+  f.core.offer([{ frameworkId: result.frameworkId, agentId, role: '*', resources: AGENT_RESOURCES }]);
+  t.is(f.core.registry.offers.size, 1);
+  f.clock.advance(30_000);
+  t.is(f.core.registry.offers.size, 0);
+  t.true(sink.types().includes('RESCIND'));
+});
