@@ -10,7 +10,7 @@
  */
 import type { FieldProblem } from '../errors.ts';
 import { ValidationError } from '../errors.ts';
-import type { ResourceWire } from './wire.ts';
+import type { Resource } from '../../protocol/v1/index.ts';
 import type { Entry } from './entry.ts';
 import { entryFromWire, entryToWire, withAllocation } from './entry.ts';
 import { plusEntries, minusEntries, containsEntries, entriesEqual, normalizeEntries } from './algebra.ts';
@@ -23,8 +23,6 @@ import { formatResources, legacyJson } from './format.ts';
 import { fromMilli } from './fixed-point.ts';
 import { isRoleOrAncestor, ANY_ROLE } from './roles.ts';
 import { ScalarQuantities } from './scalar-quantities.ts';
-
-type Resource = ResourceWire;
 
 /** Thrown by `Resources.minus` when the subtrahend is not contained. */
 export class InsufficientResourcesError extends Error {
