@@ -93,6 +93,7 @@ export class HierarchicalAllocator {
     framework.active = false;
     for (const role of [...framework.clients.keys()]) this.ledger.syncClient(framework, role);
     this.ledger.frameworks.delete(id);
+    this.ledger.customMinimums.delete(framework);
   }
 
   activateFramework(id: string): void {
@@ -264,7 +265,11 @@ export class HierarchicalAllocator {
       defaultMinimum: this.defaultMinimum,
       random: this.random,
     }).run();
-    for (const [framework, byRole] of offers) this.onOffers(framework.id, byRole);
+    for (const framework of offers) {
+      const byRole = framework.offers;
+      framework.offers = undefined;
+      if (byRole) this.onOffers(framework.id, byRole);
+    }
   }
 
   /** Batch rounds every allocation interval until `stop()`. */
@@ -362,6 +367,8 @@ export class HierarchicalAllocator {
     framework.capabilities = new Set(options.capabilities ?? []);
     framework.suppressed = new Set(suppressedRoles);
     framework.minAllocatable = minimums;
+    if (minimums.size > 0) this.ledger.customMinimums.add(framework);
+    else this.ledger.customMinimums.delete(framework);
   }
 
   private setAgentTotal(agent: AgentState, total: Resources): void {

@@ -25,6 +25,8 @@ export class Ledger {
   readonly quotas = new Map<string, CompiledQuota>();
   /** Scalars reserved to each role across all agents (quota counts them as consumed). */
   readonly reservedByRole = new Map<string, QuantityVector>();
+  /** Frameworks with their own minimum allocatable sizes; while empty, the round can pre-check the global one. */
+  readonly customMinimums = new Set<FrameworkState>();
   private nextAgentIndex = 0;
   private nextFrameworkIndex = 0;
 

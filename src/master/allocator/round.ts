@@ -22,9 +22,9 @@ import type { QuantityVector } from './quantity-vector.ts';
 import { limitOf } from './quota.ts';
 import { capUnreservedScalars, vectorOf } from './resource-helpers.ts';
 import type { AgentState, FrameworkClient, FrameworkState, RoleClient, RoleState } from './state.ts';
-import type { OfferSet } from './types.ts';
 
-export type RoundOffers = Map<FrameworkState, OfferSet>;
+/** Frameworks that got offers this round; each one's offers are in `framework.offers`. */
+export type RoundOffers = FrameworkState[];
 
 export interface RoundInput {
   readonly ledger: Ledger;
@@ -42,13 +42,14 @@ interface QuotaRole {
 
 export class AllocationRound {
   private readonly ledger: Ledger;
-  private readonly offers: RoundOffers = new Map();
+  private readonly offers: RoundOffers = [];
   private readonly roleWalk = new OrderedWalk<RoleClient>();
   private readonly frameworkWalk = new OrderedWalk<FrameworkClient>();
   private readonly deferred: Array<[RoleClient, QuantityVector]> = [];
   private readonly unmetByRole = new Map<string, QuantityVector>();
   private required: QuantityVector = [];
   private available: QuantityVector = [];
+  private guaranteesRan = false;
 
   constructor(private readonly input: RoundInput) {
     this.ledger = input.ledger;
@@ -60,7 +61,10 @@ export class AllocationRound {
     for (const role of ledger.roles.values()) role.frameworks.refresh();
     const agents = this.agentOrder();
     const quotaRoles = this.quotaRoles();
-    if (quotaRoles.length > 0) this.guaranteeStage(agents, quotaRoles);
+    if (quotaRoles.length > 0) {
+      this.guaranteesRan = true;
+      this.guaranteeStage(agents, quotaRoles);
+    }
     this.prepareHeadroom(agents);
     this.fairShareStage(agents);
     return this.offers;
@@ -185,6 +189,8 @@ export class AllocationRound {
           if (held) this.noteQuotaHeld(role);
           continue;
         }
+        // A remainder nobody could take (e.g. only ports left): skip it without walking every framework.
+        if (ledger.customMinimums.size === 0 && !meetsMinimum(q, this.input.defaultMinimum)) continue;
         // uq may alias the agent's free vector, which the allocation zeroes
         const given = headroomActive ? uq.slice() : uq;
         if (this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free) && headroomActive) {
@@ -266,10 +272,13 @@ export class AllocationRound {
   }
 
   private record(framework: FrameworkState, role: string, agent: AgentState, plain: Resources): void {
-    let byRole = this.offers.get(framework);
-    if (!byRole) {
+    // Offers collect on the framework itself (one field read instead of a map lookup per offer).
+    let byRole = framework.offers;
+    if (framework.offersRound !== this.input.round || !byRole) {
       byRole = new Map();
-      this.offers.set(framework, byRole);
+      framework.offers = byRole;
+      framework.offersRound = this.input.round;
+      this.offers.push(framework);
     }
     let byAgent = byRole.get(role);
     if (!byAgent) {
@@ -277,7 +286,8 @@ export class AllocationRound {
       byRole.set(role, byAgent);
     }
     const allocated = allocatedForm(agent, plain, role);
-    const existing = byAgent.get(agent.id);
+    // Stage 2 visits each role once per agent, so only a stage-1 offer can be topped up here.
+    const existing = this.guaranteesRan ? byAgent.get(agent.id) : undefined;
     byAgent.set(agent.id, existing ? existing.plus(allocated) : allocated);
   }
 }

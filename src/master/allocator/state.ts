@@ -10,6 +10,7 @@ import type { ClusterTotals, SorterClient } from './drf-sorter.ts';
 import { freshNote } from './diagnostics.ts';
 import type { RoundNote } from './diagnostics.ts';
 import type { QuantityVector } from './quantity-vector.ts';
+import type { OfferSet } from './types.ts';
 
 /** What one framework holds in one role on one agent (offered or in use), kept without allocation_info. */
 export interface Allocation {
@@ -68,6 +69,9 @@ export class FrameworkState {
   readonly filters = new DeclineFilters<Resources>();
   readonly clients = new Map<string, FrameworkClient>();
   note: RoundNote = freshNote(0);
+  /** Offers being collected in round `offersRound`; handed out and dropped when the round ends. */
+  offers: OfferSet | undefined;
+  offersRound = 0;
 
   constructor(
     readonly id: string,
