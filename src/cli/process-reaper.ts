@@ -6,21 +6,34 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-interface ProcStat {
+export interface ProcStat {
   readonly pid: number;
+  readonly comm: string;
+  /** R, S, D, Z (zombie: exited, waiting to be reaped), T... */
+  readonly state: string;
   readonly ppid: number;
   readonly pgid: number;
 }
 
-/** Fields 4 and 5 of /proc/<pid>/stat; the command name (field 2) may hold spaces, so split after ')'. */
+/** Fields 1-5 of /proc/<pid>/stat; the command name (field 2) may hold spaces and ')', so split at the last ')'. */
 export function parseProcStat(text: string): ProcStat | undefined {
+  const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   const pid = Number.parseInt(text, 10);
   const rest = text.slice(close + 2).split(' ');
   const ppid = Number(rest[1]);
   const pgid = Number(rest[2]);
-  if (close < 0 || !Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid)) return undefined;
-  return { pid, ppid, pgid };
+  if (open < 0 || close < 0 || !Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid)) return undefined;
+  return { pid, comm: text.slice(open + 1, close), state: rest[0] ?? '', ppid, pgid };
+}
+
+/** Whether `pid` is running (a zombie has already exited and counts as gone). */
+export function isRunning(pid: number): boolean {
+  try {
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.state !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 function readAllStats(): ProcStat[] {
@@ -57,13 +70,16 @@ export function descendantsOf(root: number, stats: readonly ProcStat[] = readAll
   return found;
 }
 
+/** tsx's esbuild service: our own toolchain, not something a task started. */
+const TOOLCHAIN_HELPERS = new Set(['esbuild']);
+
 /**
- * SIGKILLs every descendant of this process, by process group where the group is not ours.
- * Returns the pids that were still alive, for the log.
+ * SIGKILLs every live descendant of this process, by process group where the group is not ours.
+ * Returns the pids that were left behind by executors or tasks, for the log.
  */
 export function reapDescendants(): number[] {
   const ownGroup = readAllStats().find((s) => s.pid === process.pid)?.pgid;
-  const left = descendantsOf(process.pid);
+  const left = descendantsOf(process.pid).filter((s) => s.state !== 'Z');
   for (const child of left) {
     try {
       if (child.pgid !== ownGroup && child.pgid > 1) process.kill(-child.pgid, 'SIGKILL');
@@ -72,5 +88,5 @@ export function reapDescendants(): number[] {
       // Already gone.
     }
   }
-  return left.map((c) => c.pid);
+  return left.filter((c) => !TOOLCHAIN_HELPERS.has(c.comm)).map((c) => c.pid);
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { SchedulerClient } from '../../sdk/index.ts';
 import type { Offer, SchedulerClientOptions } from '../../sdk/index.ts';
 import type { CliIo } from '../io.ts';
+import { terminalLogger } from '../stderr-logger.ts';
 import { ExitCode } from '../verb.ts';
 import type { ExecuteOptions } from './options.ts';
 import { isTerminal, statusLines } from './status-text.ts';
@@ -24,6 +25,7 @@ export async function runExecute(options: ExecuteOptions, io: CliIo, deps: Execu
   const client = new SchedulerClient({
     master: options.master,
     frameworkInfo: { user: options.user, name: options.name, roles: [options.role], capabilities: [{ type: 'MULTI_ROLE' }] },
+    logger: terminalLogger(io, 'mesos execute'),
     ...deps.clientOptions,
   });
   const taskId = deps.newTaskId?.() ?? `${options.name}-${randomUUID().slice(0, 8)}`;
