@@ -321,3 +321,16 @@ test('bad input is rejected with the field named', (t) => {
   t.throws(() => h.addAgent('a1', 'cpus:1;mem:128'), { instanceOf: ValidationError, message: /agent_id/ });
   t.notThrows(() => h.allocator.recoverResources('nobody', 'a1', Resources.parse('cpus:1')), 'a recover racing a removal is ignored');
 });
+
+test('once every framework has declined an agent, a newly added framework still gets it', (t) => {
+  const h = new Harness();
+  h.addAgent('a1', 'cpus:4;mem:1024');
+  h.allocator.addFramework('f1', { roles: ['*'] });
+  h.allocator.addFramework('f2', { roles: ['*'] });
+  h.recover(h.round()[0] as DeliveredOffer, 3600);
+  h.recover(h.round()[0] as DeliveredOffer, 3600);
+  t.deepEqual(h.round(), [], 'both declined');
+  t.deepEqual(h.round(), [], 'and the agent stays skipped');
+  h.allocator.addFramework('f3', { roles: ['*'] });
+  t.deepEqual(h.round().map((o) => o.frameworkId), ['f3']);
+});

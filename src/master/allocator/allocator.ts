@@ -133,6 +133,7 @@ export class HierarchicalAllocator {
       this.ledger.syncClient(framework, role);
     }
     framework.filters.clear(roles.length > 0 ? roles : undefined);
+    for (const client of framework.clients.values()) client.roleState.version++;
     this.allocate();
   }
 
@@ -388,6 +389,7 @@ export class HierarchicalAllocator {
     agent.freeQ = vectorOf(agent.free, kinds);
     agent.freeUnreservedQ = agent.hasReservations ? vectorOf(agent.free.unreserved(), kinds) : agent.freeQ.slice();
     agent.cachePlain = agent.cacheAllocated = agent.cacheRole = undefined;
+    agent.freeVersion++;
     this.ledger.changeTotals(agent.totalQ, 1);
     this.ledger.changeReservations(agent, 1);
   }

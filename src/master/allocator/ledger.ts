@@ -81,6 +81,7 @@ export class Ledger {
       client = this.client(framework, roleName);
     }
     const role = this.role(roleName);
+    role.version++;
     role.frameworks.setActive(client, wants);
     if (!framework.roles.has(roleName) && isZero(client.allocated)) {
       role.frameworks.remove(client);
@@ -140,6 +141,7 @@ export class Ledger {
     addInto(agent.freeUnreservedQ, uq, -1);
     // q may be the agent's own free vector: subtract last, after every read of it
     agent.free = plain === agent.free ? Resources.empty() : agent.free.minusClamped(plain);
+    agent.freeVersion++;
     addInto(agent.freeQ, qCopy, -1);
 
     role.frameworks.change(client, qCopy, 1);
@@ -180,6 +182,7 @@ export class Ledger {
       if (remaining.isEmpty()) this.forget(agent, client);
     }
     agent.free = agent.free.isEmpty() ? released : agent.free.plus(released);
+    agent.freeVersion++;
     addInto(agent.freeQ, q);
     addInto(agent.freeUnreservedQ, uq);
     this.unshare(client, q, uq);

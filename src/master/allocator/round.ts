@@ -50,6 +50,8 @@ export class AllocationRound {
   private required: QuantityVector = [];
   private available: QuantityVector = [];
   private guaranteesRan = false;
+  /** After a walk where nobody took the offer: when the first filter that blocked it expires. */
+  private blockedUntil = Infinity;
 
   constructor(private readonly input: RoundInput) {
     this.ledger = input.ledger;
@@ -191,9 +193,14 @@ export class AllocationRound {
         }
         // A remainder nobody could take (e.g. only ports left): skip it without walking every framework.
         if (ledger.customMinimums.size === 0 && !meetsMinimum(q, this.input.defaultMinimum)) continue;
+        const skip = agent.nobodyTakes;
+        if (skip && skip.role === role && skip.roleVersion === role.version && skip.freeVersion === agent.freeVersion && this.input.now < skip.until) continue;
         // uq may alias the agent's free vector, which the allocation zeroes
         const given = headroomActive ? uq.slice() : uq;
-        if (this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free) && headroomActive) {
+        const taken = this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free);
+        // Remember a refusal by everyone, unless quota shrank the offer: a bigger one might be taken.
+        if (!taken && !held) agent.nobodyTakes = { role, roleVersion: role.version, freeVersion: agent.freeVersion, until: this.blockedUntil };
+        if (taken && headroomActive) {
           uq = given;
           addInto(this.available, uq, -1);
           if (ownUnmet) {
@@ -238,6 +245,7 @@ export class AllocationRound {
    */
   private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare: boolean): boolean {
     const { now, defaultMinimum } = this.input;
+    this.blockedUntil = Infinity;
     const walk = this.frameworkWalk.start(role.frameworks.heap);
     for (let client = walk.next(); client; client = walk.next()) {
       const framework = client.framework;
@@ -254,6 +262,7 @@ export class AllocationRound {
       // whole-offer declines hand back the very object re-offered next time: identity first
       if (filter && (filter.refused === offer || filter.refused.contains(offer))) {
         this.note(framework).filtered++;
+        if (filter.expiresAt < this.blockedUntil) this.blockedUntil = filter.expiresAt;
         continue;
       }
       this.ledger.allocate(agent, client, offer, q, uq, deferRoleShare ? this.deferred : undefined);

@@ -35,6 +35,14 @@ export class AgentState {
   freeUnreservedQ: QuantityVector = [];
   /** Keyed by the (framework, role) sorter client: one map per agent, no per-framework maps. */
   readonly allocations = new Map<FrameworkClient, Allocation>();
+  /** Moves whenever `free` changes; part of the key of `nobodyTakes`. */
+  freeVersion = 0;
+  /**
+   * The last round found that no framework of `role` would take this agent's remainder (all
+   * filtered or below their minimums). While the remainder, the role's candidates and the clock
+   * (before `until`, the first filter expiry) stay the same, the walk would find the same again.
+   */
+  nobodyTakes: { role: RoleState; roleVersion: number; freeVersion: number; until: number } | undefined;
   /**
    * The last offer's plain and allocated forms: a cluster that declines or recovers whole offers
    * hands back the very object it was offered, and the same remainder is offered again next round,
@@ -92,6 +100,8 @@ export class RoleState {
   readonly frameworks: DrfSorter<FrameworkClient>;
   /** Unreserved scalars allocated to this role: with its reservations, what quota counts as consumed. */
   readonly allocatedUnreservedQ: QuantityVector = [];
+  /** Moves whenever a framework in this role may have become willing to take more (see AgentState.nobodyTakes). */
+  version = 0;
 
   constructor(
     readonly name: string,
