@@ -213,3 +213,28 @@ test('calls before SUBSCRIBED fail locally, naming the problem', async (t) => {
   const error = await t.throwsAsync(client.kill('t1'));
   t.regex(error?.message ?? '', /KILL: not subscribed/);
 });
+
+test('a master without a leader (503) is retried until one answers', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    if (server.requests.length === 1) {
+      res.writeHead(503).end('No leader elected');
+      return;
+    }
+    startStream(res, 's');
+    res.write(recordOf(subscribed('m-0006')));
+  });
+  t.teardown(() => server.close());
+  const clock = new FakeClock();
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 1 });
+
+  const events = client.events();
+  const first = events.next();
+  await until(() => clock.pending() > 0); // the backoff timer
+  clock.advance(999);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.is(server.requests.length, 1, 'waits out the backoff (1 s on the first retry) before trying again');
+  clock.advance(1);
+  t.is((await first).value?.type, 'SUBSCRIBED');
+  await events.return(undefined);
+  t.is(server.requests.length, 2);
+});

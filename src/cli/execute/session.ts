@@ -30,6 +30,7 @@ export async function runExecute(options: ExecuteOptions, io: CliIo, deps: Execu
   });
   const taskId = deps.newTaskId?.() ?? `${options.name}-${randomUUID().slice(0, 8)}`;
   let launched = false;
+  let toldAboutSmallOffers = false;
   let stopSignal: string | undefined;
   void io.stopRequested().then((signal) => {
     stopSignal = signal;
@@ -50,6 +51,9 @@ export async function runExecute(options: ExecuteOptions, io: CliIo, deps: Execu
           if (chosen) {
             launched = true;
             await launch(client, chosen, options, taskId, io);
+          } else if (!launched && !toldAboutSmallOffers && offers.length > 0) {
+            toldAboutSmallOffers = true;
+            io.out(`Waiting for an offer with cpus ${options.cpus} and mem ${options.mem} MB; declined ${offers.length} smaller one(s)`);
           }
           break;
         }
