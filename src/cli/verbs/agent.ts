@@ -1,0 +1,23 @@
+import { AGENT_FLAG_NAMES, loadAgentConfig } from '../../agent/config.ts';
+import { startAgent } from '../../agent/main.ts';
+import type { Verb } from '../verb.ts';
+
+export const agentVerb: Verb = {
+  name: 'agent',
+  summary: 'Run an agent that offers this machine to a master',
+  help: `Usage: mesos agent --master=HOST:PORT --work_dir=DIR [--flag=value ...]
+
+Runs an agent until Ctrl-C or SIGTERM; stopping it destroys the containers it started. Flags use
+Mesos' names and may also be given as MESOS_<FLAG> environment variables.
+
+Flags: ${AGENT_FLAG_NAMES.map((n) => `--${n}`).join(', ')}`,
+  async run(argv, io) {
+    const config = loadAgentConfig({ argv, env: io.env });
+    const agent = await startAgent(config, { env: io.env });
+    io.out(`Agent listening at ${agent.url}, master ${config.master}`);
+    const signal = await io.stopRequested();
+    io.err(`Received ${signal}; stopping the agent`);
+    await agent.stop();
+    return 0;
+  },
+};
