@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { newUuidBytesBase64 } from '../../src/lib/ids.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
+import { createLogger, silentLogger } from '../../src/lib/logger.ts';
 import { masterConfigWith, type MasterConfig } from '../../src/master/config.ts';
 import { type MasterHandle, startMaster } from '../../src/master/main.ts';
 import { RecordIODecoder } from '../../src/protocol/recordio.ts';
@@ -15,7 +15,7 @@ export type Json = Record<string, any>; // eslint-disable-line @typescript-eslin
 export async function startTestMaster(overrides: Partial<MasterConfig> = {}): Promise<MasterHandle> {
   return startMaster(
     masterConfigWith({ port: 0, ip: '127.0.0.1', hostname: 'localhost', allocation_interval: 50, heartbeat_interval: 60_000, ...overrides }),
-    { logger: silentLogger() },
+    { logger: process.env['MASTER_TEST_LOG'] ? createLogger({ level: 'error' }) : silentLogger() },
   );
 }
 

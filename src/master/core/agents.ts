@@ -103,6 +103,11 @@ function usedOn(ctx: MasterContext, agent: AgentRecord): Map<string, ResourceWir
     if (task.resourcesRecovered) continue;
     used.set(task.frameworkId, [...(used.get(task.frameworkId) ?? []), ...task.resources]);
   }
+  for (const framework of ctx.registry.frameworks.values()) {
+    for (const executor of framework.executors.get(agent.id)?.values() ?? []) {
+      used.set(framework.id, [...(used.get(framework.id) ?? []), ...executor.resources]);
+    }
+  }
   return used;
 }
 
@@ -203,7 +208,11 @@ export function markUnreachable(ctx: MasterContext, agent: AgentRecord): void {
 export function executorExited(ctx: MasterContext, agent: AgentRecord, frameworkId: string, executorId: string, status: number | undefined): void {
   const framework = ctx.registry.frameworks.get(frameworkId);
   if (!framework) return;
+  const executor = framework.executors.get(agent.id)?.get(executorId);
   framework.executors.get(agent.id)?.delete(executorId);
+  if (executor && executor.resources.length > 0 && agent.state === 'registered') {
+    ctx.allocator.recoverResources(frameworkId, agent.id, executor.resources);
+  }
   sendToFramework(framework, failureEvent(agent.id, executorId, status));
 }
 

@@ -3,12 +3,12 @@
  * agent), answer what is not (TASK_ERROR / TASK_LOST / TASK_DROPPED), and return the unused
  * resources to the allocator with the call's filter.
  */
-import { formatProblems } from '../../lib/errors.ts';
+import { type FieldProblem, formatProblems } from '../../lib/errors.ts';
 import { Resources } from '../../lib/resources/index.ts';
 import type { ExecutorInfoWire, ResourceWire, TaskInfoWire } from '../wire.ts';
 import { type MasterContext, sendToAgent, sendToFramework } from './context.ts';
 import { masterStatus, updateEvent } from './events.ts';
-import { type FrameworkRecord, type OfferRecord, type TaskRecord, taskKey } from './model.ts';
+import { type ExecutorRecord, type FrameworkRecord, type OfferRecord, type TaskRecord, taskKey } from './model.ts';
 import { endOffer } from './offers.ts';
 import { stateFor } from './tasks.ts';
 import { type TaskCheck, idValue, validateOffers, validateTask } from './validation.ts';
@@ -120,7 +120,7 @@ function launchOne(session: LaunchSession, task: unknown, path: string): void {
   }
   const info = task as TaskInfoWire;
   session.available = session.available.minus(check.consumes);
-  const record = admit(session, info, check, info.executor);
+  const record = admit(session, info, check.taskResources ?? Resources.empty(), info.executor, check.executorResources);
   sendToAgent(ctx, session.agentId, { type: 'RUN_TASK', run_task: { framework_info: framework.info, task: { ...info, resources: record.resources } } });
 }
 
@@ -128,22 +128,11 @@ function launchGroup(session: LaunchSession, group: unknown, path: string): void
   const { ctx, framework } = session;
   const executor = isObject(group) ? group['executor'] : undefined;
   const tasks = tasksOf({ type: 'LAUNCH_GROUP', launch_group: group });
-  const problems = [];
+  const problems: FieldProblem[] = [];
   const checks: TaskCheck[] = [];
-  const executorProblems = [];
-  if (!isObject(executor)) executorProblems.push({ path: `${path}.executor`, message: 'is required for LAUNCH_GROUP' });
-  if (tasks.length === 0) executorProblems.push({ path: `${path}.task_group.tasks`, message: 'must contain at least one task' });
-  let available = session.available;
-  const executorId = isObject(executor) ? idValue(executor['executor_id']) : undefined;
-  if (isObject(executor) && executorId !== undefined && !knownExecutors(session).has(executorId)) {
-    const executorResources = Resources.validate((executor['resources'] ?? []) as ResourceWire[], `${path}.executor.resources`);
-    if (executorResources.length > 0) executorProblems.push(...executorResources);
-    else {
-      const wanted = Resources.fromWire((executor['resources'] ?? []) as ResourceWire[]).allocate(session.role);
-      if (!available.contains(wanted)) executorProblems.push({ path: `${path}.executor.resources`, message: 'Executor uses more resources than available' });
-      else available = available.minus(wanted);
-    }
-  }
+  if (tasks.length === 0) problems.push({ path: `${path}.task_group.tasks`, message: 'must contain at least one task' });
+  const executorResources = groupExecutorResources(session, executor, `${path}.executor`, problems);
+  let available = session.available.minusClamped(executorResources);
   for (const [index, task] of tasks.entries()) {
     const check = validateTask({ task, path: `${path}.task_group.tasks[${index}]`, framework, agentId: session.agentId, role: session.role, available, idsInCall: session.idsInCall, knownExecutors: knownExecutors(session), groupExecutor: executor });
     checks.push(check);
@@ -152,31 +141,58 @@ function launchGroup(session: LaunchSession, group: unknown, path: string): void
     const id = isObject(task) ? idValue(task['task_id']) : undefined;
     if (id !== undefined) session.idsInCall.add(id);
   }
-  const all = [...executorProblems, ...problems];
-  if (all.length > 0) {
-    for (const task of tasks) answer(ctx, framework, task, session.agentId, 'TASK_ERROR', 'REASON_TASK_GROUP_INVALID', `Task group ${formatProblems(all)}`);
+  if (problems.length > 0) {
+    for (const task of tasks) answer(ctx, framework, task, session.agentId, 'TASK_ERROR', 'REASON_TASK_GROUP_INVALID', `Task group ${formatProblems(problems)}`);
     return;
   }
   const executorInfo = executor as ExecutorInfoWire;
   session.available = available;
-  const launched = tasks.map((task, index) => admit(session, task as TaskInfoWire, checks[index] as TaskCheck, executorInfo));
+  const launched = tasks.map((task, index) => admit(session, task as TaskInfoWire, checks[index]?.consumes ?? Resources.empty(), executorInfo, executorResources));
   sendToAgent(ctx, session.agentId, {
     type: 'RUN_TASK_GROUP',
     run_task_group: { framework_info: framework.info, executor: executorInfo, task_group: { tasks: launched.map((t) => ({ ...t.info, resources: t.resources })) } },
   });
 }
 
-/** Records a validated task as STAGING on the master (its resources already taken from the offer). */
-function admit(session: LaunchSession, info: TaskInfoWire, check: TaskCheck, executor: ExecutorInfoWire | undefined): TaskRecord {
+/** A new group executor's resources (empty if it already runs), problems recorded. */
+function groupExecutorResources(session: LaunchSession, executor: unknown, path: string, problems: FieldProblem[]): Resources {
+  if (!isObject(executor)) {
+    problems.push({ path, message: 'is required for LAUNCH_GROUP' });
+    return Resources.empty();
+  }
+  const executorId = idValue(executor['executor_id']);
+  if (executorId === undefined) {
+    problems.push({ path: `${path}.executor_id`, message: 'is required' });
+    return Resources.empty();
+  }
+  if (knownExecutors(session).has(executorId)) return Resources.empty();
+  const list = (executor['resources'] ?? []) as ResourceWire[];
+  const own = Resources.validate(list, `${path}.resources`);
+  if (own.length > 0) {
+    problems.push(...own);
+    return Resources.empty();
+  }
+  const wanted = Resources.fromWire(list).allocate(session.role);
+  if (!session.available.contains(wanted)) {
+    problems.push({ path: `${path}.resources`, message: `Executor uses more resources (${wanted.unallocate().toString()}) than available` });
+    return Resources.empty();
+  }
+  return wanted;
+}
+
+/**
+ * Records a validated task as STAGING on the master, and its executor when new (resources
+ * already taken from the offer: the task holds its own, the executor record holds the rest).
+ */
+function admit(session: LaunchSession, info: TaskInfoWire, taskResources: Resources, executor: ExecutorInfoWire | undefined, executorResources = Resources.empty()): TaskRecord {
   const { ctx, framework } = session;
-  const consumes = check.consumes ?? Resources.empty();
   session.idsInCall.add(info.task_id.value);
   const record: TaskRecord = {
     frameworkId: framework.id,
     agentId: session.agentId,
     info,
     role: session.role,
-    resources: consumes.toWire(),
+    resources: taskResources.toWire(),
     ...(executor ? { executorId: executor.executor_id.value } : {}),
     state: 'TASK_STAGING',
     statuses: [],
@@ -184,9 +200,9 @@ function admit(session: LaunchSession, info: TaskInfoWire, check: TaskCheck, exe
   };
   framework.tasks.set(info.task_id.value, record);
   ctx.registry.agents.get(session.agentId)?.tasks.add(taskKey(framework.id, info.task_id.value));
-  if (executor) {
-    const onAgent = framework.executors.get(session.agentId) ?? new Map<string, ExecutorInfoWire>();
-    onAgent.set(executor.executor_id.value, executor);
+  const onAgent = framework.executors.get(session.agentId) ?? new Map<string, ExecutorRecord>();
+  if (executor && !onAgent.has(executor.executor_id.value)) {
+    onAgent.set(executor.executor_id.value, { info: executor, resources: executorResources.toWire() });
     framework.executors.set(session.agentId, onAgent);
   }
   return record;

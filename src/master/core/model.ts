@@ -34,7 +34,14 @@ export interface FrameworkRecord {
   readonly completedTasks: TaskRecord[];
   readonly offers: Set<string>;
   /** Executors this framework runs, by agent id then executor id. */
-  readonly executors: Map<string, Map<string, ExecutorInfoWire>>;
+  readonly executors: Map<string, Map<string, ExecutorRecord>>;
+}
+
+/** An executor the master launched: its resources are held until it exits. */
+export interface ExecutorRecord {
+  readonly info: ExecutorInfoWire;
+  /** With allocation_info; empty for executors that declare none. */
+  readonly resources: ResourceWire[];
 }
 
 export interface AgentRecord {

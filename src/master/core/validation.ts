@@ -79,8 +79,12 @@ export interface TaskCheckInput {
 
 export interface TaskCheck {
   readonly problems: FieldProblem[];
-  /** What the task (plus a new executor) consumes, allocated to the role; set when valid. */
+  /** What the task plus a new executor consume, allocated to the role; set when valid. */
   readonly consumes?: Resources;
+  /** The task's own part of `consumes`. */
+  readonly taskResources?: Resources;
+  /** A new executor's part of `consumes` (empty when the executor already runs). */
+  readonly executorResources?: Resources;
 }
 
 /** Every problem with one TaskInfo, and the resources it would consume. */
@@ -119,7 +123,7 @@ export function validateTask(input: TaskCheckInput): TaskCheck {
   if (!input.available.contains(consumes)) {
     return { problems: [{ path: `${path}.resources`, message: `Task uses more resources (${consumes.unallocate().toString()}) than available (${input.available.unallocate().toString()})` }] };
   }
-  return { problems, consumes };
+  return { problems, consumes, taskResources: taskResources.allocate(input.role), executorResources: executorResources.allocate(input.role) };
 }
 
 /** The resources of a new executor (none for one already running), problems recorded. */

@@ -74,7 +74,8 @@ function offersOf(registry: MasterRegistry, ids: Iterable<string>): OfferRecord[
 
 export function frameworkJson(registry: MasterRegistry, framework: FrameworkRecord): Json {
   const live = [...framework.tasks.values()];
-  const used = live.filter((t) => !t.resourcesRecovered).flatMap((t) => t.resources);
+  const executorResources = [...framework.executors.values()].flatMap((byId) => [...byId.values()].flatMap((e) => e.resources));
+  const used = [...live.filter((t) => !t.resourcesRecovered).flatMap((t) => t.resources), ...executorResources];
   const offers = offersOf(registry, framework.offers);
   const info = framework.info;
   const multiRole = (info.capabilities ?? []).some((c) => c.type === 'MULTI_ROLE');
@@ -102,14 +103,15 @@ export function frameworkJson(registry: MasterRegistry, framework: FrameworkReco
     unreachable_tasks: live.filter((t) => t.state === 'TASK_UNREACHABLE').map(taskJson),
     completed_tasks: framework.completedTasks.map(taskJson),
     offers: offers.map(offerJson),
-    executors: [...framework.executors].flatMap(([agentId, executors]) => [...executors.values()].map((e) => ({ ...e, slave_id: agentId }))),
+    executors: [...framework.executors].flatMap(([agentId, executors]) => [...executors.values()].map((e) => ({ ...e.info, slave_id: agentId }))),
     ...(info.labels !== undefined ? { labels: info.labels } : {}),
     offer_constraints: {},
   };
 }
 
 export function agentJson(registry: MasterRegistry, agent: AgentRecord): Json {
-  const used = registry.tasksOnAgent(agent.id).filter((t) => !t.resourcesRecovered).flatMap((t) => t.resources);
+  const executorResources = [...registry.frameworks.values()].flatMap((f) => [...(f.executors.get(agent.id)?.values() ?? [])].flatMap((e) => e.resources));
+  const used = [...registry.tasksOnAgent(agent.id).filter((t) => !t.resourcesRecovered).flatMap((t) => t.resources), ...executorResources];
   const total = Resources.fromWire(agent.total);
   return {
     id: agent.id,
