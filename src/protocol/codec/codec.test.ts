@@ -84,7 +84,7 @@ test('doubles accept Infinity written as a string, and encode it back that way',
 
 test('integers are range- and type-checked', (t) => {
   const ps = problemsOf(decode(Item, { ...minimal, count: 2 ** 31, port: -1, size: 1.5, flag: 'yes', weight: 'abc' }));
-  t.deepEqual(ps.map((p) => p.path), ['weight', 'count', 'size', 'port', 'flag']);
+  t.deepEqual(ps.map((p) => p.path), ['count', 'port', 'size', 'flag', 'weight']);
 });
 
 test('bytes must be standard base64 with padding', (t) => {
@@ -97,6 +97,7 @@ test('bytes must be standard base64 with padding', (t) => {
   }
 });
 
+// Problems come in the order of the keys sent, then the required fields that were missing.
 test('every problem is collected, each with its full path', (t) => {
   const r = decode(Box, {
     items: [minimal, { id: { value: 3 }, color: 'RED', tags: ['ok', 7] }, { color: 'NOPE', limits: { cpus: 'lots' } }, 'str'],
@@ -105,9 +106,9 @@ test('every problem is collected, each with its full path', (t) => {
   t.deepEqual(problemsOf(r).map((p) => p.path), [
     'items[1].id.value',
     'items[1].tags[1]',
-    'items[2].id',
     'items[2].color',
     'items[2].limits.cpus',
+    'items[2].id',
     'items[3]',
     'label',
   ]);

@@ -33,6 +33,8 @@ export interface CompiledField {
   readonly enumTypeName: string;
   /** Set for message fields. */
   readonly message: MessageSchemaOf<unknown> | undefined;
+  /** The message's own table, filled on first use (eagerly would loop on self-referential messages). */
+  sub: CompiledMessage | undefined;
   readonly hasDefault: boolean;
   readonly default: unknown;
   readonly deprecated: boolean;
@@ -40,7 +42,11 @@ export interface CompiledField {
 
 export interface CompiledMessage {
   readonly typeName: string;
+  /** In declaration order (encode emits fields in this order). */
   readonly fields: readonly CompiledField[];
+  /** Wire name -> field, for walking the keys a client actually sent. */
+  readonly byName: ReadonlyMap<string, CompiledField>;
+  readonly required: readonly CompiledField[];
 }
 
 const tables = new WeakMap<MessageSchemaOf<unknown>, CompiledMessage>();
@@ -79,10 +85,16 @@ function compile(schema: MessageSchemaOf<unknown>): CompiledMessage {
       enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
       enumTypeName: enumSchema === undefined ? '' : enumSchema.typeName,
       message: type.kind === 'message' ? (type as MessageSchemaOf<unknown>) : undefined,
+      sub: undefined,
       hasDefault: 'default' in spec && spec.default !== undefined,
       default: spec.default,
       deprecated: spec.deprecated,
     });
   }
-  return { typeName: schema.typeName, fields };
+  return {
+    typeName: schema.typeName,
+    fields,
+    byName: new Map(fields.map((f) => [f.name, f])),
+    required: fields.filter((f) => f.card === Card.required),
+  };
 }

@@ -9,6 +9,25 @@ import { Card, Kind, compiled } from './compile.ts';
 import type { CompiledField, CompiledMessage } from './compile.ts';
 import type { Infer, MessageSchemaOf, Schema } from './schema.ts';
 
+// tsx compiles imported bindings to getter calls, which dominated profiles of the hot loops;
+// they read these module-local copies instead.
+const K_BOOL = Kind.bool;
+const K_BYTES = Kind.bytes;
+const K_DOUBLE = Kind.double;
+const K_ENUM = Kind.enum;
+const K_INT32 = Kind.int32;
+const K_INT64 = Kind.int64;
+const K_MESSAGE = Kind.message;
+const K_STRING = Kind.string;
+const K_UINT32 = Kind.uint32;
+const K_UINT64 = Kind.uint64;
+const C_REQUIRED = Card.required;
+const C_REPEATED = Card.repeated;
+const C_MAP = Card.map;
+const compiledTable = compiled;
+const tableOfField = (f: CompiledField): CompiledMessage => (f.sub ??= compiledTable(f.message as MessageSchemaOf<unknown>));
+
+
 /** One thing wrong with the input; structurally a lib/errors FieldProblem. */
 export interface Problem {
   readonly path: string;
@@ -138,12 +157,13 @@ function rootField(schema: Schema<unknown>): CompiledField {
     f = {
       name: '',
       number: 0,
-      card: Card.required,
+      card: C_REQUIRED,
       kind: Kind[schema.kind],
       schema,
       enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
       enumTypeName: enumSchema?.typeName ?? '',
       message: undefined,
+      sub: undefined,
       hasDefault: false,
       default: undefined,
       deprecated: false,
@@ -162,22 +182,35 @@ function decodeMessage(table: CompiledMessage, json: unknown, ctx: Context): Dec
   if (ctx.depth >= ctx.maxDepth) return ctx.problem(`nested deeper than ${ctx.maxDepth} messages`);
   ctx.depth++;
   const out: Record<string, unknown> = {};
-  const fields = table.fields;
+  const byName = table.byName;
   const stack = ctx.stack;
-  for (let i = 0; i < fields.length && !ctx.stopped; i++) {
-    const f = fields[i] as CompiledField;
-    const raw = json[f.name];
-    stack.push(f.name);
-    if (raw === undefined || raw === null) {
-      if (f.card === Card.required) ctx.problem('required field is missing');
-    } else {
-      let value: Decoded;
-      if (f.card === Card.repeated) value = decodeRepeated(f, raw, ctx);
-      else if (f.card === Card.map) value = decodeMap(f, raw, ctx);
-      else value = decodeSingle(f, raw, ctx, f.card === Card.required);
-      if (value !== SKIP) out[f.name] = value;
-    }
+  let requiredSeen = 0;
+  // Walk the keys the client sent rather than every declared field: messages are sparse (a
+  // Resource declares 13 fields and usually carries 4), and unknown keys cost one lookup.
+  for (const key in json) {
+    const f = byName.get(key);
+    if (f === undefined) continue;
+    const raw = json[key];
+    if (raw === undefined || raw === null) continue;
+    if (f.card === C_REQUIRED) requiredSeen++;
+    stack.push(key);
+    let value: Decoded;
+    if (f.card === C_REPEATED) value = decodeRepeated(f, raw, ctx);
+    else if (f.card === C_MAP) value = decodeMap(f, raw, ctx);
+    else value = decodeSingle(f, raw, ctx, f.card === C_REQUIRED);
+    if (value !== SKIP) out[key] = value;
     stack.pop();
+    if (ctx.stopped) break;
+  }
+  if (requiredSeen < table.required.length) {
+    for (const f of table.required) {
+      const raw = json[f.name];
+      if (raw === undefined || raw === null || !Object.hasOwn(json, f.name)) {
+        stack.push(f.name);
+        ctx.problem('required field is missing');
+        stack.pop();
+      }
+    }
   }
   ctx.depth--;
   return out;
@@ -227,31 +260,31 @@ function decodeMap(f: CompiledField, raw: unknown, ctx: Context): Decoded {
 
 function decodeSingle(f: CompiledField, raw: unknown, ctx: Context, required: boolean): Decoded {
   switch (f.kind) {
-    case Kind.string:
+    case K_STRING:
       if (typeof raw !== 'string') return ctx.problem(`expected a string, got ${describe(raw)}`);
       if (raw.length > ctx.maxStringLength) return ctx.problem(`string too long: ${raw.length} characters (at most ${ctx.maxStringLength})`);
       return raw;
-    case Kind.bool:
+    case K_BOOL:
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true') return true;
       if (raw === 'false') return false;
       return ctx.problem(`expected a boolean, got ${describe(raw)}`);
-    case Kind.int32:
+    case K_INT32:
       return integer(raw, ctx, INT32_MIN, INT32_MAX, 'an int32');
-    case Kind.uint32:
+    case K_UINT32:
       return integer(raw, ctx, 0, UINT32_MAX, 'a uint32');
-    case Kind.int64:
+    case K_INT64:
       return integer(raw, ctx, INT64_MIN, INT64_MAX, 'an int64');
-    case Kind.uint64:
+    case K_UINT64:
       return integer(raw, ctx, 0, UINT64_MAX, 'a uint64');
-    case Kind.double:
+    case K_DOUBLE:
       return decodeDouble(raw, ctx);
-    case Kind.bytes:
+    case K_BYTES:
       if (typeof raw !== 'string') return ctx.problem(`expected a base64 string, got ${describe(raw)}`);
       if (raw.length > ctx.maxStringLength) return ctx.problem(`bytes too long: ${raw.length} characters (at most ${ctx.maxStringLength})`);
       if (!BASE64.test(raw)) return ctx.problem('not valid base64 (standard alphabet, with padding)');
       return raw;
-    case Kind.enum: {
+    case K_ENUM: {
       if (typeof raw !== 'string') return ctx.problem(`expected an enum name (${f.enumTypeName}), got ${describe(raw)}`);
       const numbers = f.enumNumbers as Readonly<Record<string, number>>;
       if (numbers[raw] !== undefined) return raw;
@@ -260,8 +293,8 @@ function decodeSingle(f: CompiledField, raw: unknown, ctx: Context, required: bo
       if (required) return ctx.problem(`unknown ${f.enumTypeName} value ${truncate(raw)}`);
       return SKIP;
     }
-    case Kind.message:
-      return decodeMessage(compiled(f.message as MessageSchemaOf<unknown>), raw, ctx);
+    case K_MESSAGE:
+      return decodeMessage(tableOfField(f), raw, ctx);
   }
 }
 

@@ -7,6 +7,17 @@ import { Card, Kind, compiled } from './compile.ts';
 import type { CompiledField, CompiledMessage } from './compile.ts';
 import type { Infer, MessageSchemaOf, Schema } from './schema.ts';
 
+// tsx compiles imported bindings to getter calls, which dominated profiles of the hot loops;
+// they read these module-local copies instead.
+const K_DOUBLE = Kind.double;
+const K_MESSAGE = Kind.message;
+const C_OPTIONAL = Card.optional;
+const C_REPEATED = Card.repeated;
+const C_MAP = Card.map;
+const compiledTable = compiled;
+const tableOfField = (f: CompiledField): CompiledMessage => (f.sub ??= compiledTable(f.message as MessageSchemaOf<unknown>));
+
+
 /** A plain JSON value (objects, arrays, strings, numbers, booleans). */
 export function encode<S extends Schema<unknown>>(schema: S, value: Infer<S>): unknown {
   if (schema.kind === 'message') return encodeMessage(compiled(schema as unknown as MessageSchemaOf<unknown>), value);
@@ -27,16 +38,16 @@ function encodeMessage(table: CompiledMessage, value: unknown): Record<string, u
     const f = fields[i] as CompiledField;
     const v = input[f.name];
     if (v === undefined || v === null) {
-      if (f.hasDefault && f.card === Card.optional && !f.deprecated) out[f.name] = encodeSingle(f, f.default);
+      if (f.hasDefault && f.card === C_OPTIONAL && !f.deprecated) out[f.name] = encodeSingle(f, f.default);
       continue;
     }
-    if (f.card === Card.repeated) {
+    if (f.card === C_REPEATED) {
       const list = v as readonly unknown[];
       if (list.length === 0) continue;
       const encoded = new Array<unknown>(list.length);
       for (let j = 0; j < list.length; j++) encoded[j] = encodeSingle(f, list[j]);
       out[f.name] = encoded;
-    } else if (f.card === Card.map) {
+    } else if (f.card === C_MAP) {
       const entries: Record<string, unknown> = {};
       for (const [key, entry] of Object.entries(v as Record<string, unknown>)) {
         Object.defineProperty(entries, key, { value: encodeSingle(f, entry), enumerable: true, writable: true, configurable: true });
@@ -50,8 +61,8 @@ function encodeMessage(table: CompiledMessage, value: unknown): Record<string, u
 }
 
 function encodeSingle(f: CompiledField, v: unknown): unknown {
-  if (f.kind === Kind.message) return encodeMessage(compiled(f.message as MessageSchemaOf<unknown>), v);
-  if (f.kind === Kind.double) return encodeDouble(v as number);
+  if (f.kind === K_MESSAGE) return encodeMessage(tableOfField(f), v);
+  if (f.kind === K_DOUBLE) return encodeDouble(v as number);
   return v;
 }
 
