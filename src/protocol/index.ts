@@ -4,3 +4,4 @@ export * from './v1/index.ts';
 export * from './agent/index.ts';
 export * from './bodies.ts';
 export * from './recordio.ts';
+export * from './uuid.ts';

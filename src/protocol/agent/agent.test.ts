@@ -1,6 +1,7 @@
 import test from 'ava';
 import { decode, encode, fieldTable } from '../codec/index.ts';
-import { AGENT_CALL_BODY, AGENT_EVENT_BODY, bodyProblems } from '../bodies.ts';
+import { AGENT_CALL_BODY, AGENT_EVENT_BODY, EXECUTOR_CALL_BODY, EXECUTOR_EVENT_BODY, SCHEDULER_CALL_BODY, SCHEDULER_EVENT_BODY, bodyProblems } from '../bodies.ts';
+import { ExecutorCall, ExecutorCallType, ExecutorEvent, ExecutorEventType, SchedulerCall, SchedulerCallType, SchedulerEvent, SchedulerEventType } from '../v1/index.ts';
 import { AgentCall, AgentCallType, AgentEvent, AgentEventType } from './index.ts';
 
 const resources = [{ name: 'cpus', type: 'SCALAR', scalar: { value: 4 } }];
@@ -76,4 +77,22 @@ test('every call and event type with a body has a body field of that name', (t) 
     if (body !== undefined) t.true(eventFields.has(body), type);
   }
   t.is(Object.keys(AGENT_EVENT_BODY).length, 10);
+});
+
+test('the scheduler and executor body tables name real fields of their messages', (t) => {
+  const tables = [
+    [SchedulerCall, SchedulerCallType, SCHEDULER_CALL_BODY],
+    [SchedulerEvent, SchedulerEventType, SCHEDULER_EVENT_BODY],
+    [ExecutorCall, ExecutorCallType, EXECUTOR_CALL_BODY],
+    [ExecutorEvent, ExecutorEventType, EXECUTOR_EVENT_BODY],
+  ] as const;
+  for (const [schema, types, bodies] of tables) {
+    const names = new Set(fieldTable(schema).map((f) => f.name));
+    for (const [type, body] of Object.entries(bodies)) {
+      t.true((types.names as readonly string[]).includes(type), `${schema.typeName}: ${type}`);
+      t.true(names.has(body as string), `${schema.typeName}: ${String(body)}`);
+    }
+  }
+  t.deepEqual(bodyProblems({ type: 'ACCEPT' }, SCHEDULER_CALL_BODY), [{ path: 'accept', message: 'required when type is ACCEPT' }]);
+  t.deepEqual(bodyProblems({ type: 'TEARDOWN' }, SCHEDULER_CALL_BODY), []);
 });

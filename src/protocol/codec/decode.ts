@@ -105,7 +105,8 @@ export function formatPath(segments: readonly (string | number)[]): string {
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) path += path === '' ? segment : `.${segment}`;
-    else path += `[${JSON.stringify(segment)}]`;
+    // Map keys come from the client: quote odd ones and cut long ones so a path stays readable.
+    else path += `[${JSON.stringify(segment.length > 64 ? `${segment.slice(0, 64)}...` : segment)}]`;
   }
   return path;
 }
