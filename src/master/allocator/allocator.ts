@@ -94,6 +94,7 @@ export class HierarchicalAllocator {
     for (const role of [...framework.clients.keys()]) this.ledger.syncClient(framework, role);
     this.ledger.frameworks.delete(id);
     this.ledger.customMinimums.delete(framework);
+    this.allocate();
   }
 
   activateFramework(id: string): void {
@@ -111,6 +112,7 @@ export class HierarchicalAllocator {
     const before = new Set([...framework.roles, ...framework.clients.keys()]);
     this.applyFrameworkOptions(framework, options, suppressedRoles);
     for (const role of new Set([...before, ...framework.roles])) this.ledger.syncClient(framework, role);
+    this.allocate();
   }
 
   /** Stops offers for `roles` (all of the framework's roles when empty). */
@@ -383,10 +385,15 @@ export class HierarchicalAllocator {
     if (agent.hasReservations) {
       for (const role of reservationRoles(plainTotal)) agent.reservedQ.set(role, vectorOf(plainTotal.reserved(role), kinds));
     }
-    let allocated = Resources.empty();
-    for (const [, allocation] of this.ledger.allocationsOf(agent)) allocated = allocated.plus(allocation.resources);
-    agent.free = plainTotal.minusClamped(allocated);
-    agent.freeQ = vectorOf(agent.free, kinds);
+    if (agent.allocations.size === 0) {
+      agent.free = plainTotal;
+      agent.freeQ = agent.totalQ.slice();
+    } else {
+      let allocated = Resources.empty();
+      for (const [, allocation] of this.ledger.allocationsOf(agent)) allocated = allocated.plus(allocation.resources);
+      agent.free = plainTotal.minusClamped(allocated);
+      agent.freeQ = vectorOf(agent.free, kinds);
+    }
     agent.freeUnreservedQ = agent.hasReservations ? vectorOf(agent.free.unreserved(), kinds) : agent.freeQ.slice();
     agent.cachePlain = agent.cacheAllocated = agent.cacheRole = undefined;
     agent.freeVersion++;
