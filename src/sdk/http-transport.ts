@@ -12,6 +12,13 @@ import { redirectOrigin } from './master-address.ts';
 /** Mesos sends one hop; a few more cover a leader change mid-redirect without looping forever. */
 const MAX_REDIRECTS = 5;
 
+/**
+ * A master that accepts the connection but never answers (hung, or a black-holing proxy) would
+ * otherwise stall a call forever. Applies until the status line arrives; a stream's quiet periods
+ * after that are the heartbeat watchdog's business.
+ */
+const RESPONSE_TIMEOUT_MS = 30_000;
+
 export interface RequestSpec {
   readonly method: 'GET' | 'POST';
   readonly path: string;
@@ -79,7 +86,11 @@ function requestOnce(url: string, spec: RequestSpec): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...spec.headers };
     if (spec.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(spec.body));
-    const request = lib.request(url, { method: spec.method, headers }, resolve);
+    const request = lib.request(url, { method: spec.method, headers }, (response) => {
+      request.setTimeout(0);
+      resolve(response);
+    });
+    request.setTimeout(RESPONSE_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${RESPONSE_TIMEOUT_MS} ms`)));
     // After a response arrives, socket failures surface on the response stream instead.
     request.on('error', (cause) => reject(new ConnectionError(url, { cause })));
     request.end(spec.body);

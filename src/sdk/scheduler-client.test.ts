@@ -238,3 +238,23 @@ test('a master without a leader (503) is retried until one answers', async (t) =
   await events.return(undefined);
   t.is(server.requests.length, 2);
 });
+
+test('a stream that never says SUBSCRIBED is abandoned after five default heartbeats', async (t) => {
+  const server = await startTestServer((_req, res) => {
+    startStream(res, 's');
+    if (subscribes(server.requests).length > 1) res.write(recordOf(subscribed('m-0008')));
+  });
+  t.teardown(() => server.close());
+  const clock = new FakeClock();
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0 });
+
+  const first = client.events().next();
+  await until(() => clock.pending() > 0); // the watchdog, armed once the stream opened
+  clock.advance(74_999);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.is(subscribes(server.requests).length, 1);
+  clock.advance(1);
+  await until(() => subscribes(server.requests).length === 2, clock, 0);
+  t.is((await first).value?.type, 'SUBSCRIBED');
+  client.close();
+});

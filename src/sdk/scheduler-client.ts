@@ -27,6 +27,7 @@ import type { Filters, FrameworkInfo, IdLike, KillPolicy, Offer, OfferOperation,
 
 const SCHEDULER_PATH = '/api/v1/scheduler';
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
+const DEFAULT_HEARTBEAT_SECONDS = 15;
 
 export interface SchedulerClientOptions {
   /** `host:port` or `http://host:port` of any master; 307s lead to the leader. */
@@ -128,13 +129,15 @@ export class SchedulerClient {
       response.stream.destroy(new Error('missed heartbeats from the master'));
     });
     this.abortStream = () => response.stream.destroy();
+    // Mesos sends SUBSCRIBED at once; until it names its interval, assume Mesos' 15 s.
+    watchdog.start(DEFAULT_HEARTBEAT_SECONDS);
     try {
       for await (const record of readEventRecords(response.stream)) {
         const event = parseSchedulerEvent(record);
         watchdog.beat();
         if (event.type === 'SUBSCRIBED' && event.subscribed) {
           this.frameworkIdValue = event.subscribed.framework_id.value;
-          watchdog.start(event.subscribed.heartbeat_interval_seconds ?? 15);
+          watchdog.start(event.subscribed.heartbeat_interval_seconds ?? DEFAULT_HEARTBEAT_SECONDS);
         }
         yield event;
       }
