@@ -14,6 +14,7 @@ import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
 import { createMasterApp } from './http/app.ts';
 import { masterInfoFor } from './master-info.ts';
+import { createMasterMetrics, masterSnapshot } from './metrics.ts';
 
 export interface MasterHandle {
   /** `http://<advertised ip>:<port>` */
@@ -68,8 +69,11 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
   });
   const liveCore = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, masterInfo });
   holder.core = liveCore;
+  const metricsSource = { registry: liveCore.registry, startTimeMs, nowMs: () => clock.now() };
   const app = createMasterApp({
     core: liveCore,
+    metrics: createMasterMetrics(metricsSource),
+    snapshot: () => masterSnapshot(metricsSource),
     logger,
     maxBodyBytes: config.max_request_body_bytes,
     state: () => ({ registry: liveCore.registry, masterInfo, config, startTimeMs, electedTimeMs: startTimeMs }),

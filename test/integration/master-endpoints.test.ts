@@ -38,6 +38,15 @@ test('legacy endpoints: version, health, redirect, flags, jsonp, slaves, tasks p
   t.is(slaves.slaves[0].used_resources.cpus, 1.5);
   t.is(slaves.slaves[0].pid, `slave(1)@127.0.0.1:5051`);
   t.deepEqual(slaves.slaves[0].attributes, { rack: 'r1' });
+  const snapshot = await getJson(master.url, '/metrics/snapshot');
+  t.is(snapshot['master/cpus_total'], 4);
+  t.is(snapshot['master/cpus_used'], 1.5);
+  t.is(snapshot['master/tasks_staging'], 3);
+  t.is(snapshot['master/slaves_active'], 1);
+  t.is(snapshot['master/frameworks_active'], 1);
+  const prometheus = await rawRequest(master.url, '/metrics', { method: 'GET' });
+  t.regex(prometheus.body, /^mesos_master_cpus_used 1\.5$/m);
+  t.regex(prometheus.body, /^mesos_master_tasks_staging 3$/m);
   scheduler.stream.close();
   agent.stream.close();
 });

@@ -8,7 +8,9 @@ import type { Logger } from '../../lib/logger.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import { agentApi } from './agent-api.ts';
 import { errorMiddleware } from './errors.ts';
+import type { MasterMetrics } from '../metrics.ts';
 import { addLegacyRoutes } from './legacy-routes.ts';
+import { addMetricsRoutes } from './metrics-routes.ts';
 import { schedulerApi } from './scheduler-api.ts';
 import type { StateContext } from './state-json.ts';
 
@@ -17,6 +19,8 @@ export interface MasterAppDeps {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly state: () => StateContext;
+  readonly metrics: MasterMetrics;
+  readonly snapshot: () => Record<string, number>;
 }
 
 export function createMasterApp(deps: MasterAppDeps): Koa {
@@ -31,6 +35,7 @@ export function createMasterApp(deps: MasterAppDeps): Koa {
   router.all('/api/v1/agent', agent);
   router.all('/master/api/v1/agent', agent);
   addLegacyRoutes(router, deps.state);
+  addMetricsRoutes(router, deps.metrics, deps.snapshot);
   app.use(errorMiddleware(deps.logger.child({ component: 'http' })));
   app.use(router.routes());
   return app;

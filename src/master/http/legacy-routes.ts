@@ -6,20 +6,9 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { HttpError } from '../../lib/errors.ts';
+import { sendJson } from './send-json.ts';
 import type { TaskRecord } from '../core/model.ts';
 import { agentJson, flagsJson, frameworkJson, type StateContext, stateJson, taskJson, versionJson } from './state-json.ts';
-
-function sendJson(ctx: Context, value: unknown): void {
-  const jsonp = typeof ctx.query['jsonp'] === 'string' ? ctx.query['jsonp'] : undefined;
-  if (jsonp !== undefined) {
-    if (!/^[A-Za-z_$][\w$.]*$/.test(jsonp)) throw new HttpError(400, "'jsonp' must be a JavaScript identifier");
-    ctx.set('Content-Type', 'text/javascript');
-    ctx.body = `${jsonp}(${JSON.stringify(value)});`;
-    return;
-  }
-  ctx.set('Content-Type', 'application/json');
-  ctx.body = JSON.stringify(value);
-}
 
 function intParam(ctx: Context, name: string, fallback: number): number {
   const raw = ctx.query[name];
