@@ -7,6 +7,7 @@ packages=(
   build-essential python3   # node-gyp builds the zookeeper client binding
   procps                    # ps/pkill, used by tests to check no process is left behind
   curl ca-certificates
+  zookeeper                 # a real ZooKeeper server for election/registry integration tests (src/testing/zookeeper.ts)
 )
 
 missing=()

@@ -1,0 +1,233 @@
+/**
+ * One ZooKeeper session over the `zookeeper` package (the C client binding), behind a small
+ * promise API with typed errors. The session reports `lost` exactly once: on expiry, on an
+ * unexpected close, or, as Mesos does, when it stays disconnected longer than its own timeout
+ * (the server would expire it by then anyway, and a master must not keep leading blind).
+ */
+import ZooKeeper from 'zookeeper';
+import type { Clock, TimerHandle } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import type { ZkCredentials } from '../zk-url.ts';
+import { isZkCode, toZkError, ZkCode, ZkSessionLostError } from './errors.ts';
+
+export const CreateMode = {
+  PERSISTENT: 'persistent',
+  EPHEMERAL: 'ephemeral',
+  EPHEMERAL_SEQUENTIAL: 'ephemeral_sequential',
+} as const;
+export type CreateMode = (typeof CreateMode)[keyof typeof CreateMode];
+
+export interface ZkNode {
+  readonly data: Buffer;
+  /** The znode's data version, for conditional `set`. */
+  readonly version: number;
+}
+
+/** Called once when a one-shot watch fires (any change, or the session ending). */
+export type ZkWatch = () => void;
+
+export interface ZkSession {
+  /** Hex session id, for logs. */
+  readonly sessionId: string;
+  readonly lost: boolean;
+  create(path: string, data: Buffer | string, mode: CreateMode): Promise<string>;
+  get(path: string, watch?: ZkWatch): Promise<ZkNode>;
+  /** The node's data version, or null if it does not exist. */
+  exists(path: string, watch?: ZkWatch): Promise<number | null>;
+  getChildren(path: string, watch?: ZkWatch): Promise<string[]>;
+  /** Writes only if the node is still at `version` (-1: any); returns the new version. */
+  set(path: string, data: Buffer | string, version: number): Promise<number>;
+  delete(path: string, version?: number): Promise<void>;
+  /** Creates `path` and its missing parents as empty persistent nodes. */
+  ensurePath(path: string): Promise<void>;
+  /** `listener(reason)` runs once when the session is lost; returns an unsubscribe. */
+  onLost(listener: (reason: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface ZkConnectOptions {
+  readonly connectString: string;
+  readonly sessionTimeoutMs: number;
+  readonly credentials?: ZkCredentials;
+  readonly clock?: Clock;
+  /** Give up the first connection after this long; defaults to the session timeout. */
+  readonly connectTimeoutMs?: number;
+}
+
+const { constants } = ZooKeeper;
+
+const MODE_FLAGS: Record<CreateMode, number> = {
+  persistent: constants.ZOO_PERSISTENT,
+  ephemeral: constants.ZOO_EPHEMERAL,
+  ephemeral_sequential: constants.ZOO_EPHEMERAL_SEQUENTIAL,
+};
+
+/** Opens a session and waits until it is connected (and authenticated, with credentials). */
+export async function connectZk(options: ZkConnectOptions): Promise<ZkSession> {
+  const clock = options.clock ?? systemClock;
+  const client = new ZooKeeper({
+    connect: options.connectString,
+    timeout: options.sessionTimeoutMs,
+    debug_level: constants.ZOO_LOG_LEVEL_ERROR,
+    host_order_deterministic: false,
+  });
+  const session = new NativeZkSession(client, clock, options.sessionTimeoutMs);
+  await session.open(options.connectTimeoutMs ?? options.sessionTimeoutMs);
+  if (options.credentials) await session.authenticate(options.credentials);
+  return session;
+}
+
+class NativeZkSession implements ZkSession {
+  private readonly lostListeners = new Set<(reason: string) => void>();
+  private lostReason: string | undefined;
+  private closing = false;
+  private connected = false;
+  private disconnectTimer: TimerHandle | undefined;
+
+  constructor(private readonly client: ZooKeeper, private readonly clock: Clock, private readonly sessionTimeoutMs: number) {}
+
+  get sessionId(): string {
+    return String(this.client.client_id);
+  }
+
+  get lost(): boolean {
+    return this.lostReason !== undefined;
+  }
+
+  open(connectTimeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const giveUp = this.clock.setTimer(connectTimeoutMs, () => {
+        this.markLost('could not connect');
+        reject(new ZkSessionLostError(`could not connect to ZooKeeper within ${connectTimeoutMs} ms`));
+      });
+      this.client.on('connect', () => {
+        this.connected = true;
+        this.disconnectTimer?.cancel();
+        this.disconnectTimer = undefined;
+        giveUp.cancel();
+        resolve();
+      });
+      this.client.on('connecting', () => {
+        // The C client reconnects on its own; we only bound how long we stay blind.
+        if (!this.connected || this.disconnectTimer || this.lost) return;
+        this.disconnectTimer = this.clock.setTimer(this.sessionTimeoutMs, () => {
+          this.markLost(`disconnected for longer than the session timeout (${this.sessionTimeoutMs} ms)`);
+        });
+      });
+      this.client.on('close', () => {
+        giveUp.cancel();
+        if (!this.closing) this.markLost('session expired or closed by the server');
+      });
+      this.client.init({});
+    });
+  }
+
+  async authenticate(credentials: ZkCredentials): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.client.add_auth('digest', `${credentials.user}:${credentials.password}`, (rc: number, error: number) => {
+        if (rc === 0) resolve();
+        else reject(toZkError(new Error(`${rc} ${error}`), 'add_auth', ''));
+      });
+    });
+  }
+
+  private markLost(reason: string): void {
+    if (this.lostReason !== undefined || this.closing) return;
+    this.lostReason = reason;
+    this.disconnectTimer?.cancel();
+    this.closing = true;
+    this.client.close();
+    for (const listener of [...this.lostListeners]) listener(reason);
+    this.lostListeners.clear();
+  }
+
+  onLost(listener: (reason: string) => void): () => void {
+    if (this.lostReason !== undefined) {
+      const reason = this.lostReason;
+      queueMicrotask(() => listener(reason));
+      return () => undefined;
+    }
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  private async call<T>(operation: string, path: string, run: () => Promise<T>): Promise<T> {
+    if (this.lostReason !== undefined || this.closing) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: session ${this.lostReason ?? 'closed'}`);
+    try {
+      return await run();
+    } catch (error) {
+      throw toZkError(error, operation, path);
+    }
+  }
+
+  create(path: string, data: Buffer | string, mode: CreateMode): Promise<string> {
+    return this.call('create', path, () => this.client.create(path, data, MODE_FLAGS[mode]));
+  }
+
+  get(path: string, watch?: ZkWatch): Promise<ZkNode> {
+    return this.call('get', path, async () => {
+      const [stat, data] = (watch ? await this.client.w_get(path, watchCallback(watch)) : await this.client.get(path, false)) as [{ version: number }, Buffer | string | null];
+      return { data: typeof data === 'string' ? Buffer.from(data) : (data ?? Buffer.alloc(0)), version: stat.version };
+    });
+  }
+
+  exists(path: string, watch?: ZkWatch): Promise<number | null> {
+    return this.call('exists', path, async () => {
+      try {
+        const stat = watch ? await this.client.w_exists(path, watchCallback(watch)) : await this.client.exists(path, false);
+        return stat.version;
+      } catch (error) {
+        if (isZkCode(toZkError(error, 'exists', path), ZkCode.NO_NODE)) return null;
+        throw error;
+      }
+    });
+  }
+
+  getChildren(path: string, watch?: ZkWatch): Promise<string[]> {
+    return this.call('get_children', path, () => (watch ? this.client.w_get_children(path, watchCallback(watch)) : this.client.get_children(path, false)));
+  }
+
+  set(path: string, data: Buffer | string, version: number): Promise<number> {
+    return this.call('set', path, async () => (await this.client.set(path, data, version)).version);
+  }
+
+  delete(path: string, version = -1): Promise<void> {
+    return this.call('delete', path, async () => {
+      await this.client.delete_(path, version);
+    });
+  }
+
+  async ensurePath(path: string): Promise<void> {
+    const parts = path.split('/').filter((p) => p !== '');
+    let current = '';
+    for (const part of parts) {
+      current += `/${part}`;
+      try {
+        await this.create(current, '', CreateMode.PERSISTENT);
+      } catch (error) {
+        if (!isZkCode(error, ZkCode.NODE_EXISTS)) throw error;
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    this.disconnectTimer?.cancel();
+    if (this.closing) return Promise.resolve();
+    this.closing = true;
+    this.lostListeners.clear();
+    return new Promise<void>((resolve) => {
+      this.client.once('close', () => resolve());
+      this.client.close();
+    });
+  }
+}
+
+/** Watches fire once; a session event (disconnect) also fires them, and a re-read is right then too. */
+function watchCallback(watch: ZkWatch): (type: number, state: number, path: string) => void {
+  let fired = false;
+  return () => {
+    if (fired) return;
+    fired = true;
+    watch();
+  };
+}
