@@ -27,6 +27,8 @@ export class Ledger {
   readonly reservedByRole = new Map<string, QuantityVector>();
   /** Frameworks with their own minimum allocatable sizes; while empty, the round can pre-check the global one. */
   readonly customMinimums = new Set<FrameworkState>();
+  /** The last `allocate(role)` result per role, shared by agents whose free resources are equal. */
+  readonly lastAllocatedForm = new Map<string, { plain: Resources; allocated: Resources }>();
   private nextAgentIndex = 0;
   private nextFrameworkIndex = 0;
 

@@ -294,17 +294,28 @@ export class AllocationRound {
       byAgent = new Map();
       byRole.set(role, byAgent);
     }
-    const allocated = allocatedForm(agent, plain, role);
+    const allocated = allocatedForm(this.ledger, agent, plain, role);
     // Stage 2 visits each role once per agent, so only a stage-1 offer can be topped up here.
     const existing = this.guaranteesRan ? byAgent.get(agent.id) : undefined;
     byAgent.set(agent.id, existing ? existing.plus(allocated) : allocated);
   }
 }
 
-/** `plain.allocate(role)`, remembered per agent (see AgentState.cachePlain). */
-function allocatedForm(agent: AgentState, plain: Resources, role: string): Resources {
+/**
+ * `plain.allocate(role)`, remembered per agent (see AgentState.cachePlain) and, across agents, the
+ * last result per role: clusters are mostly alike, an equality check is far cheaper than
+ * re-keying every entry, and Resources are immutable, so equal offers can share one object.
+ */
+function allocatedForm(ledger: Ledger, agent: AgentState, plain: Resources, role: string): Resources {
   if (agent.cachePlain === plain && agent.cacheRole === role && agent.cacheAllocated) return agent.cacheAllocated;
-  const allocated = plain.allocate(role);
+  const last = ledger.lastAllocatedForm.get(role);
+  let allocated: Resources;
+  if (last && (last.plain === plain || last.plain.equals(plain))) {
+    allocated = last.allocated;
+  } else {
+    allocated = plain.allocate(role);
+    ledger.lastAllocatedForm.set(role, { plain, allocated });
+  }
   agent.cachePlain = plain;
   agent.cacheRole = role;
   agent.cacheAllocated = allocated;
