@@ -334,3 +334,16 @@ test('once every framework has declined an agent, a newly added framework still 
   h.allocator.addFramework('f3', { roles: ['*'] });
   t.deepEqual(h.round().map((o) => o.frameworkId), ['f3']);
 });
+
+test('quota accepts Resources, Maps and plain records alike', (t) => {
+  const h = new Harness();
+  h.allocator.updateQuota('a', { limits: Resources.parse('cpus:1;mem:64') });
+  h.allocator.updateQuota('b', { limits: new Map([['cpus', 1]]) });
+  for (let i = 0; i < 4; i++) h.addAgent(`a${i}`, 'cpus:2;mem:1024');
+  h.allocator.addFramework('fa', { roles: ['a'] });
+  h.allocator.addFramework('fb', { roles: ['b'] });
+  const offers = h.round();
+  t.is(sumScalar(byFramework(offers, 'fa'), 'cpus'), 1);
+  t.is(sumScalar(byFramework(offers, 'fa'), 'mem'), 64);
+  t.is(sumScalar(byFramework(offers, 'fb'), 'cpus'), 1);
+});

@@ -7,10 +7,14 @@ import { ValidationError } from '../../lib/errors.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
 import type { QuantityVector, ScalarKinds } from './quantity-vector.ts';
 
-/** Anything that can list scalar amounts in natural units: a plain record, or ScalarQuantities. */
+/**
+ * Scalar amounts in natural units: a plain record (`{cpus: 4}`), anything with `entries()` (a
+ * Map, ScalarQuantities), or a Resources value (its scalar totals are used).
+ */
 export type QuotaAmounts =
   | Readonly<Record<string, number>>
-  | { entries(): IterableIterator<[string, number]> };
+  | { entries(): IterableIterator<[string, number]> }
+  | { quantities(): { entries(): IterableIterator<[string, number]> } };
 
 export interface QuotaInput {
   guarantees?: QuotaAmounts;
@@ -33,6 +37,9 @@ export interface WeightInput {
 
 function amountsOf(amounts: QuotaAmounts | undefined): [string, number][] {
   if (!amounts) return [];
+  if (typeof (amounts as { quantities?: unknown }).quantities === 'function') {
+    return [...(amounts as { quantities(): { entries(): IterableIterator<[string, number]> } }).quantities().entries()];
+  }
   if (typeof (amounts as { entries?: unknown }).entries === 'function' && !Array.isArray(amounts)) {
     return [...(amounts as { entries(): IterableIterator<[string, number]> }).entries()];
   }
