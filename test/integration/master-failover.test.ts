@@ -50,7 +50,7 @@ test('framework failover past its timeout: removed, tasks killed, resubscribe re
   t.is(frameworks.frameworks.length, 0);
   t.is(frameworks.completed_frameworks[0].id, scheduler.frameworkId);
   t.is(frameworks.completed_frameworks[0].completed_tasks[0].state, 'TASK_KILLED');
-  const again = await openStream(master.url, SCHEDULER, { type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n', id: { value: scheduler.frameworkId } } } });
+  const again = await openStream(master.url, SCHEDULER, { framework_id: { value: scheduler.frameworkId }, type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n', id: { value: scheduler.frameworkId } } } });
   t.is((await again.waitForType('ERROR'))['error']['message'], 'Framework has been removed');
   agent.stream.close();
 });

@@ -28,12 +28,15 @@ test('malformed and hostile scheduler requests get Mesos status codes and the ma
     { name: 'missing stream id', send: () => postJson(master.url, SCHEDULER, { framework_id: fid, type: 'REVIVE' }), status: 400, body: /Mesos-Stream-Id/ },
     { name: 'wrong stream id', send: () => postJson(master.url, SCHEDULER, { framework_id: fid, type: 'REVIVE' }, { 'Mesos-Stream-Id': 'not-mine' }), status: 400, body: /didn't match/ },
     { name: 'SUBSCRIBE with a stream id', send: () => postJson(master.url, SCHEDULER, { type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n' } } }, stream), status: 400 },
+    { name: 'resubscribe without call.framework_id', send: () => postJson(master.url, SCHEDULER, { type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n', id: fid } } }), status: 400, body: /framework_id/ },
     { name: 'SUBSCRIBE without framework_info', send: () => postJson(master.url, SCHEDULER, { type: 'SUBSCRIBE', subscribe: {} }), status: 400 },
     { name: 'ACCEPT without body', send: () => postJson(master.url, SCHEDULER, { framework_id: fid, type: 'ACCEPT' }, stream), status: 400, body: /accept/ },
     { name: 'ack with malformed uuid', send: () => scheduler.call('ACKNOWLEDGE', { acknowledge: { agent_id: { value: 'a' }, task_id: { value: 't' }, uuid: 'AAAA' } }), status: 400, body: /uuid/ },
     { name: 'ack of an unknown uuid', send: () => scheduler.call('ACKNOWLEDGE', { acknowledge: { agent_id: { value: 'a' }, task_id: { value: 't' }, uuid: newUuidBytesBase64() } }), status: 202 },
     { name: 'wrong enum in a required field', send: () => scheduler.call('KILL', { kill: {} }), status: 400 },
-    { name: 'body over the cap (declared)', send: () => rawRequest(master.url, SCHEDULER, { headers: json, body: Buffer.alloc(LIMIT + 10, 0x20) }), status: 413 },
+    { name: 'body over the cap (chunked)', send: () => rawRequest(master.url, SCHEDULER, { headers: json, body: Buffer.alloc(LIMIT + 10, 0x20) }), status: 413 },
+    { name: 'body over the cap (Content-Length)', send: () => rawRequest(master.url, SCHEDULER, { headers: { ...json, 'Content-Length': String(LIMIT + 10) }, body: Buffer.alloc(LIMIT + 10, 0x20) }), status: 413 },
+    { name: 'deeply nested JSON', send: () => rawRequest(master.url, SCHEDULER, { headers: json, body: `${'['.repeat(5000)}${']'.repeat(5000)}` }), status: 400 },
     { name: 'agent API without stream id', send: () => postJson(master.url, AGENT, { agent_id: { value: 'x' }, type: 'PONG' }), status: 400 },
     { name: 'agent API unknown agent', send: () => postJson(master.url, AGENT, { agent_id: { value: 'x' }, type: 'PONG' }, { 'Mesos-Stream-Id': 's' }), status: 403 },
     { name: 'agent API bad resources', send: () => postJson(master.url, AGENT, { type: 'SUBSCRIBE', subscribe: { agent_info: { hostname: 'h' }, version: '1', resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: -1 } }] } }), status: 400, body: /resources\[0\]/ },
@@ -99,7 +102,7 @@ test('a removed framework cannot resubscribe; invalid FrameworkInfo gets ERROR o
   const scheduler = await TestScheduler.subscribe(master.url);
   t.is((await scheduler.call('TEARDOWN')).status, 202);
   await scheduler.stream.waitForEnd();
-  const again = await openStream(master.url, SCHEDULER, { type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n', id: { value: scheduler.frameworkId } } } });
+  const again = await openStream(master.url, SCHEDULER, { framework_id: { value: scheduler.frameworkId }, type: 'SUBSCRIBE', subscribe: { framework_info: { user: 'u', name: 'n', id: { value: scheduler.frameworkId } } } });
   const error = await again.waitForType('ERROR');
   t.is(error['error']['message'], 'Framework has been removed');
   await again.waitForEnd();

@@ -168,6 +168,7 @@ export class TestScheduler {
     const multiRole = options.roles !== undefined;
     const capabilities = [...(options.capabilities ?? []), ...(multiRole ? ['MULTI_ROLE'] : [])];
     const stream = await openStream(url, SCHEDULER, {
+      ...(options.id ? { framework_id: { value: options.id } } : {}),
       type: 'SUBSCRIBE',
       subscribe: {
         framework_info: {

@@ -26,6 +26,7 @@ test('subscribe, offer, launch, status update and acknowledgement flow end to en
   t.deepEqual(offer['url'], { scheme: 'http', address: { hostname: 'agent.local', ip: '127.0.0.1', port: 5051 }, path: '/slave(1)' });
   t.false('allocation_info' in offer, 'non-MULTI_ROLE frameworks see no allocation_info');
   t.false(JSON.stringify(offer['resources']).includes('allocation_info'));
+  t.true(offer['resources'].every((r: { role?: string }) => r.role === '*'), 'pre-refinement frameworks see role "*"');
   t.deepEqual(offer['attributes'], [{ name: 'rack', type: 'TEXT', text: { value: 'r1' } }]);
 
   const accepted = await scheduler.call('ACCEPT', launch(offer, [commandTask(offer, 't1')]));

@@ -2,6 +2,7 @@
  * Offers: turning the allocator's decisions into OFFERS events, and ending offers (rescind,
  * expiry, use) with their resources handed back. Outstanding offers count as allocated.
  */
+import { Resources } from '../../lib/resources/index.ts';
 import { offerMachine, type OfferEvent } from '../state/offer.ts';
 import type { OfferWire, ResourceWire } from '../wire.ts';
 import { type MasterContext, sendToFramework } from './context.ts';
@@ -60,11 +61,20 @@ export function offerToWire(offer: OfferRecord, framework: FrameworkRecord, agen
     agent_id: { value: agent.id },
     hostname: agent.info.hostname,
     url: { scheme: 'http', address: { hostname: agent.info.hostname, ip: agent.ip, port: agent.port }, path: '/slave(1)' },
-    resources: multiRole ? offer.resources : withoutAllocationInfo(offer.resources),
+    resources: resourcesFor(framework, offer.resources),
     ...(agent.info.attributes?.length ? { attributes: agent.info.attributes } : {}),
     ...(executorIds.length ? { executor_ids: executorIds } : {}),
     ...(multiRole ? { allocation_info: { role: offer.role } } : {}),
   };
+}
+
+/**
+ * Resources as this framework may see them: reservations in the pre-refinement form (`role`,
+ * `"*"` when unreserved) unless it has RESERVATION_REFINEMENT, allocation_info only for MULTI_ROLE.
+ */
+export function resourcesFor(framework: FrameworkRecord, resources: readonly ResourceWire[]): ResourceWire[] {
+  const shaped = hasCapability(framework.info, 'RESERVATION_REFINEMENT') ? [...resources] : Resources.fromWire(resources).toPreRefinementWire();
+  return hasCapability(framework.info, 'MULTI_ROLE') ? shaped : withoutAllocationInfo(shaped);
 }
 
 /** Ends an offer's life (no resource handling): the caller decides where its resources go. */

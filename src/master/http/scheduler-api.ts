@@ -48,7 +48,8 @@ function subscribe(deps: SchedulerApiDeps, ctx: Context, call: Call): void {
   const subscribeCall = call.subscribe;
   if (!subscribeCall) throw new HttpError(400, "Failed to validate scheduler::Call: Expecting 'subscribe' to be present");
   const info = subscribeCall.framework_info as unknown as FrameworkInfoWire;
-  if (call.framework_id && call.framework_id.value !== info.id?.value) {
+  // As Mesos: a resubscription names its id twice, and the two must agree.
+  if (info.id !== undefined && call.framework_id?.value !== info.id.value) {
     throw new HttpError(400, "Failed to validate scheduler::Call: 'framework_id' differs from 'subscribe.framework_info.id'");
   }
   if (ctx.get(STREAM_HEADER) !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
