@@ -347,3 +347,56 @@ test('quota accepts Resources, Maps and plain records alike', (t) => {
   t.is(sumScalar(byFramework(offers, 'fa'), 'mem'), 64);
   t.is(sumScalar(byFramework(offers, 'fb'), 'cpus'), 1);
 });
+
+test('a multi-role framework hands resources back to the role they were allocated to', (t) => {
+  // Two agents, one framework in roles r1 and r2: each role gets one agent. Handing back both
+  // offers merged in one Resources value must credit each role with its own part.
+  const h = new Harness();
+  h.addAgent('a1', 'cpus:2;mem:256');
+  h.allocator.addFramework('f', { roles: ['r1', 'r2'] });
+  h.allocator.addFramework('other', { roles: ['r1'] });
+  const [first] = h.round() as [DeliveredOffer];
+  t.is(first.role, 'r1');
+  // Give part back with allocation_info intact, part without: the untagged part goes to the only holder.
+  const half = Resources.parse('cpus:1;mem:128');
+  h.allocator.recoverResources('f', 'a1', half.allocate('r1'));
+  t.is(h.allocator.frameworkShare('f', 'r1'), 0.5);
+  h.allocator.recoverResources('f', 'a1', half);
+  t.is(h.allocator.frameworkShare('f', 'r1'), 0);
+  t.is(h.allocator.roleShare('r1'), 0);
+  // Now hold something in both roles on one agent, and return it all at once.
+  h.allocator.addAgent('a2', { hostname: 'h' }, Resources.parse('cpus:4;mem:512'), new Map([['f', Resources.parse('cpus:1;mem:64').allocate('r1').plus(Resources.parse('cpus:2;mem:64').allocate('r2'))]]));
+  t.true(h.allocator.frameworkShare('f', 'r2') > 0);
+  h.allocator.recoverResources('f', 'a2', Resources.parse('cpus:1;mem:64').allocate('r1').plus(Resources.parse('cpus:2;mem:64').allocate('r2')));
+  t.is(h.allocator.frameworkShare('f', 'r1'), 0);
+  t.is(h.allocator.frameworkShare('f', 'r2'), 0);
+  t.deepEqual(h.allocator.snapshot().allocatedByAgent.get('a2'), {});
+});
+
+test('updateFramework moves a framework to new roles; what it holds in an old role stays counted until returned', (t) => {
+  const h = new Harness();
+  h.addAgent('a1', 'cpus:2;mem:256');
+  h.addAgent('a2', 'cpus:2;mem:256');
+  h.allocator.addFramework('f', { roles: ['old'] });
+  const [first, second] = h.round() as [DeliveredOffer, DeliveredOffer];
+  t.is(first.role, 'old');
+  h.recover(second);
+  h.allocator.updateFramework('f', { roles: ['new'] });
+  const next = h.round();
+  t.deepEqual(next.map((o) => o.role), ['new']);
+  t.true(h.allocator.roleShare('old') > 0, 'the old role still holds the first offer');
+  h.recover(first);
+  t.deepEqual(h.allocator.snapshot().roles, ['new'], 'the old role is gone once nothing is held in it');
+});
+
+test('updateAgent changes what an agent offers, keeping what is allocated', (t) => {
+  const h = new Harness();
+  h.addAgent('a1', 'cpus:2;mem:256');
+  h.allocator.addFramework('f', { roles: ['*'] });
+  h.round();
+  h.allocator.updateAgent('a1', Resources.parse('cpus:6;mem:768'));
+  const [extra] = h.round() as [DeliveredOffer];
+  t.is(extra.resources.scalar('cpus'), 4, 'only the growth is free');
+  t.is(extra.resources.scalar('mem'), 512);
+  t.is(h.allocator.frameworkShare('f', '*'), 1);
+});
