@@ -45,7 +45,10 @@ function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): void {
   if (!sub) throw new HttpError(400, "Failed to validate agent Call: Expecting 'subscribe' to be present");
   if (ctx.get('mesos-stream-id') !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
   const resources = (sub.resources ?? sub.agent_info.resources ?? []) as ResourceWire[];
-  const problems = Resources.validate(resources, 'subscribe.resources');
+  const problems = [
+    ...Resources.validate(resources, 'subscribe.resources'),
+    ...(sub.tasks ?? []).flatMap((task, i) => Resources.validate((task.resources ?? []) as ResourceWire[], `subscribe.tasks[${i}].resources`)),
+  ];
   if (problems.length > 0) throw new HttpError(400, `Failed to validate agent Call: ${formatProblems(problems)}`);
   const stream = openEventStream(ctx);
   const result = deps.core.subscribeAgent(
