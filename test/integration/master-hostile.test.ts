@@ -39,7 +39,7 @@ test('malformed and hostile scheduler requests get Mesos status codes and the ma
     { name: 'deeply nested JSON', send: () => rawRequest(master.url, SCHEDULER, { headers: json, body: `${'['.repeat(5000)}${']'.repeat(5000)}` }), status: 400 },
     { name: 'agent API without stream id', send: () => postJson(master.url, AGENT, { agent_id: { value: 'x' }, type: 'PONG' }), status: 400 },
     { name: 'agent API unknown agent', send: () => postJson(master.url, AGENT, { agent_id: { value: 'x' }, type: 'PONG' }, { 'Mesos-Stream-Id': 's' }), status: 403 },
-    { name: 'agent API bad task resources', send: () => postJson(master.url, AGENT, { type: 'SUBSCRIBE', subscribe: { agent_info: { hostname: 'h' }, version: '1', resources: [], tasks: [{ name: 't', task_id: { value: 't' }, framework_id: fid, state: 'TASK_RUNNING', resources: [{ name: 'mem', type: 'SCALAR', scalar: { value: -5 } }] }] } }), status: 400, body: /tasks\[0\]\.resources\[0\]/ },
+    { name: 'agent API bad task resources', send: () => postJson(master.url, AGENT, { type: 'SUBSCRIBE', subscribe: { agent_info: { hostname: 'h' }, version: '1', resources: [], tasks: [{ name: 't', task_id: { value: 't' }, framework_id: fid, agent_id: { value: 'a' }, state: 'TASK_RUNNING', resources: [{ name: 'mem', type: 'SCALAR', scalar: { value: -5 } }] }] } }), status: 400, body: /tasks\[0\]\.resources\[0\]/ },
     { name: 'agent API bad resources', send: () => postJson(master.url, AGENT, { type: 'SUBSCRIBE', subscribe: { agent_info: { hostname: 'h' }, version: '1', resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: -1 } }] } }), status: 400, body: /resources\[0\]/ },
   ];
   for (const c of cases) {
