@@ -6,7 +6,15 @@
  */
 import type { Problem } from './codec/index.ts';
 import type { AgentCallType, AgentEventType } from './agent/index.ts';
-import type { ExecutorCallType, ExecutorEventType, SchedulerCallType, SchedulerEventType } from './v1/index.ts';
+import type {
+  ExecutorCallType,
+  ExecutorEventType,
+  OperatorCallType,
+  OperatorEventType,
+  OperatorResponseType,
+  SchedulerCallType,
+  SchedulerEventType,
+} from './v1/index.ts';
 
 export const SCHEDULER_CALL_BODY: Readonly<Partial<Record<SchedulerCallType, string>>> = {
   SUBSCRIBE: 'subscribe',
@@ -73,6 +81,55 @@ export const AGENT_EVENT_BODY: Readonly<Partial<Record<AgentEventType, string>>>
   FRAMEWORK_MESSAGE: 'framework_message',
   SHUTDOWN: 'shutdown',
   ERROR: 'error',
+};
+
+export const OPERATOR_CALL_BODY: Readonly<Partial<Record<OperatorCallType, string>>> = {
+  SET_LOGGING_LEVEL: 'set_logging_level',
+  LIST_FILES: 'list_files',
+  READ_FILE: 'read_file',
+  UPDATE_WEIGHTS: 'update_weights',
+  RESERVE_RESOURCES: 'reserve_resources',
+  UNRESERVE_RESOURCES: 'unreserve_resources',
+  CREATE_VOLUMES: 'create_volumes',
+  DESTROY_VOLUMES: 'destroy_volumes',
+  TEARDOWN: 'teardown',
+  MARK_AGENT_GONE: 'mark_agent_gone',
+  GROW_VOLUME: 'grow_volume',
+  SHRINK_VOLUME: 'shrink_volume',
+  UPDATE_QUOTA: 'update_quota',
+  DRAIN_AGENT: 'drain_agent',
+  DEACTIVATE_AGENT: 'deactivate_agent',
+  REACTIVATE_AGENT: 'reactivate_agent',
+};
+
+export const OPERATOR_RESPONSE_BODY: Readonly<Partial<Record<OperatorResponseType, string>>> = {
+  GET_HEALTH: 'get_health',
+  GET_FLAGS: 'get_flags',
+  GET_VERSION: 'get_version',
+  GET_METRICS: 'get_metrics',
+  GET_LOGGING_LEVEL: 'get_logging_level',
+  LIST_FILES: 'list_files',
+  READ_FILE: 'read_file',
+  GET_STATE: 'get_state',
+  GET_AGENTS: 'get_agents',
+  GET_FRAMEWORKS: 'get_frameworks',
+  GET_EXECUTORS: 'get_executors',
+  GET_TASKS: 'get_tasks',
+  GET_ROLES: 'get_roles',
+  GET_WEIGHTS: 'get_weights',
+  GET_MASTER: 'get_master',
+  GET_OPERATIONS: 'get_operations',
+};
+
+export const OPERATOR_EVENT_BODY: Readonly<Partial<Record<OperatorEventType, string>>> = {
+  SUBSCRIBED: 'subscribed',
+  TASK_ADDED: 'task_added',
+  TASK_UPDATED: 'task_updated',
+  AGENT_ADDED: 'agent_added',
+  AGENT_REMOVED: 'agent_removed',
+  FRAMEWORK_ADDED: 'framework_added',
+  FRAMEWORK_UPDATED: 'framework_updated',
+  FRAMEWORK_REMOVED: 'framework_removed',
 };
 
 /**

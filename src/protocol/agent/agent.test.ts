@@ -1,7 +1,33 @@
 import test from 'ava';
 import { decode, encode, fieldTable } from '../codec/index.ts';
-import { AGENT_CALL_BODY, AGENT_EVENT_BODY, EXECUTOR_CALL_BODY, EXECUTOR_EVENT_BODY, SCHEDULER_CALL_BODY, SCHEDULER_EVENT_BODY, bodyProblems } from '../bodies.ts';
-import { ExecutorCall, ExecutorCallType, ExecutorEvent, ExecutorEventType, SchedulerCall, SchedulerCallType, SchedulerEvent, SchedulerEventType } from '../v1/index.ts';
+import {
+  AGENT_CALL_BODY,
+  AGENT_EVENT_BODY,
+  EXECUTOR_CALL_BODY,
+  EXECUTOR_EVENT_BODY,
+  OPERATOR_CALL_BODY,
+  OPERATOR_EVENT_BODY,
+  OPERATOR_RESPONSE_BODY,
+  SCHEDULER_CALL_BODY,
+  SCHEDULER_EVENT_BODY,
+  bodyProblems,
+} from '../bodies.ts';
+import {
+  ExecutorCall,
+  ExecutorCallType,
+  ExecutorEvent,
+  ExecutorEventType,
+  OperatorCall,
+  OperatorCallType,
+  OperatorEvent,
+  OperatorEventType,
+  OperatorResponse,
+  OperatorResponseType,
+  SchedulerCall,
+  SchedulerCallType,
+  SchedulerEvent,
+  SchedulerEventType,
+} from '../v1/index.ts';
 import { AgentCall, AgentCallType, AgentEvent, AgentEventType } from './index.ts';
 
 const resources = [{ name: 'cpus', type: 'SCALAR', scalar: { value: 4 } }];
@@ -79,12 +105,15 @@ test('every call and event type with a body has a body field of that name', (t) 
   t.is(Object.keys(AGENT_EVENT_BODY).length, 10);
 });
 
-test('the scheduler and executor body tables name real fields of their messages', (t) => {
+test('the scheduler, executor and operator body tables name real fields of their messages', (t) => {
   const tables = [
     [SchedulerCall, SchedulerCallType, SCHEDULER_CALL_BODY],
     [SchedulerEvent, SchedulerEventType, SCHEDULER_EVENT_BODY],
     [ExecutorCall, ExecutorCallType, EXECUTOR_CALL_BODY],
     [ExecutorEvent, ExecutorEventType, EXECUTOR_EVENT_BODY],
+    [OperatorCall, OperatorCallType, OPERATOR_CALL_BODY],
+    [OperatorResponse, OperatorResponseType, OPERATOR_RESPONSE_BODY],
+    [OperatorEvent, OperatorEventType, OPERATOR_EVENT_BODY],
   ] as const;
   for (const [schema, types, bodies] of tables) {
     const names = new Set(fieldTable(schema).map((f) => f.name));

@@ -15,3 +15,4 @@ export * from './offer.ts';
 export * from './statistics.ts';
 export * from './scheduler.ts';
 export * from './executor.ts';
+export * from './operator.ts';

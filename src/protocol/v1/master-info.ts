@@ -69,6 +69,24 @@ export const MasterInfo = message('mesos.v1.MasterInfo', () => ({
 }));
 export type MasterInfo = Infer<typeof MasterInfo>;
 
+export const AgentCapabilityType = enumOf('mesos.v1.AgentInfo.Capability.Type', {
+  UNKNOWN: 0,
+  MULTI_ROLE: 1,
+  HIERARCHICAL_ROLE: 2,
+  RESERVATION_REFINEMENT: 3,
+  RESOURCE_PROVIDER: 4,
+  RESIZE_VOLUME: 5,
+  AGENT_OPERATION_FEEDBACK: 6,
+  AGENT_DRAINING: 7,
+  TASK_RESOURCE_LIMITS: 8,
+} as const);
+export type AgentCapabilityType = Infer<typeof AgentCapabilityType>;
+
+export const AgentCapability = message('mesos.v1.AgentInfo.Capability', () => ({
+  type: field(1, AgentCapabilityType),
+}));
+export type AgentCapability = Infer<typeof AgentCapability>;
+
 export const AgentInfo = message('mesos.v1.AgentInfo', () => ({
   hostname: field(1, str(), { required: true }),
   port: field(8, int32(), { default: 5051 }),
