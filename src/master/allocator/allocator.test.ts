@@ -1,7 +1,9 @@
 import test from 'ava';
 import { Resources } from '../../lib/resources/index.ts';
 import { ValidationError } from '../../lib/errors.ts';
-import { Harness, byFramework, sumScalar } from './test-harness.ts';
+import { FakeClock } from '../../lib/clock.ts';
+import { HierarchicalAllocator } from './allocator.ts';
+import { Harness, byFramework, seededRandom, sumScalar } from './test-harness.ts';
 import type { DeliveredOffer } from './test-harness.ts';
 
 /** A framework that runs one task per offer when it fits, hands back the rest, declines what does not fit. */
@@ -399,4 +401,28 @@ test('updateAgent changes what an agent offers, keeping what is allocated', (t) 
   t.is(extra.resources.scalar('cpus'), 4, 'only the growth is free');
   t.is(extra.resources.scalar('mem'), 512);
   t.is(h.allocator.frameworkShare('f', '*'), 1);
+});
+
+test('an onOffers callback that throws loses nothing: its offers are taken back, others still delivered', (t) => {
+  const errors: unknown[] = [];
+  const delivered: string[] = [];
+  const clock = new FakeClock();
+  const allocator = new HierarchicalAllocator({
+    clock,
+    random: seededRandom(1),
+    onError: (e) => errors.push(e),
+    onOffers: (frameworkId) => {
+      if (frameworkId === 'broken') throw new Error('boom');
+      delivered.push(frameworkId);
+    },
+  });
+  allocator.addAgent('a1', { hostname: 'h1' }, Resources.parse('cpus:1;mem:128'));
+  allocator.addAgent('a2', { hostname: 'h2' }, Resources.parse('cpus:1;mem:128'));
+  allocator.addFramework('broken', { roles: ['*'] });
+  allocator.addFramework('fine', { roles: ['*'] });
+  allocator.runRound();
+  t.deepEqual(delivered, ['fine']);
+  t.is(errors.length, 1);
+  const held = [...allocator.snapshot().allocatedByAgent.values()].filter((r) => Object.keys(r).length > 0);
+  t.is(held.length, 1, 'only the delivered offer is still allocated');
 });

@@ -26,7 +26,7 @@ import { allocationRoles, reservationRoles, vectorOf } from './resource-helpers.
 import { AllocationRound } from './round.ts';
 import { AgentState, FrameworkState } from './state.ts';
 import type { FrameworkClient } from './state.ts';
-import type { AgentOptions, AllocatorOptions, FrameworkOptions, OfferCallback, RecoverFilters } from './types.ts';
+import type { AgentOptions, AllocatorOptions, FrameworkOptions, OfferCallback, OfferSet, RecoverFilters } from './types.ts';
 
 export const DEFAULT_ALLOCATION_INTERVAL_MS = 1000;
 
@@ -44,6 +44,7 @@ export class HierarchicalAllocator {
   private readonly ledger = new Ledger();
   private readonly clock: Clock;
   private readonly onOffers: OfferCallback;
+  private readonly onError: ((error: unknown) => void) | undefined;
   private readonly intervalMs: number;
   private readonly random: () => number;
   private readonly defaultMinimum: QuantityVector[];
@@ -54,6 +55,7 @@ export class HierarchicalAllocator {
   constructor(options: AllocatorOptions) {
     this.clock = options.clock;
     this.onOffers = options.onOffers;
+    this.onError = options.onError;
     const interval = options.allocationIntervalMs ?? DEFAULT_ALLOCATION_INTERVAL_MS;
     if (!Number.isFinite(interval) || interval <= 0) throw ValidationError.of('allocationIntervalMs', `must be a positive number of ms, got ${String(interval)}`);
     this.intervalMs = interval;
@@ -268,10 +270,28 @@ export class HierarchicalAllocator {
       defaultMinimum: this.defaultMinimum,
       random: this.random,
     }).run();
+    let failure: unknown;
     for (const framework of offers) {
       const byRole = framework.offers;
       framework.offers = undefined;
-      if (byRole) this.onOffers(framework.id, byRole);
+      if (!byRole) continue;
+      try {
+        this.onOffers(framework.id, byRole);
+      } catch (error) {
+        // The master never saw these offers, so nobody would ever hand them back: take them back now.
+        this.takeBack(framework.id, byRole);
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) {
+      if (this.onError) this.onError(failure);
+      else throw failure;
+    }
+  }
+
+  private takeBack(frameworkId: string, byRole: OfferSet): void {
+    for (const byAgent of byRole.values()) {
+      for (const [agentId, resources] of byAgent) this.recoverResources(frameworkId, agentId, resources);
     }
   }
 

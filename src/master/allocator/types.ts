@@ -17,6 +17,12 @@ export interface AllocatorOptions {
   allocationIntervalMs?: number;
   /** Global minimum offer size (OR of AND-sets). Default `cpus:0.01` OR `mem:32`. */
   minAllocatable?: MinAllocatableSpec;
+  /**
+   * Called with the first error `onOffers` threw in a round (after the other frameworks got their
+   * offers and the failed ones were taken back). Without it the error is rethrown from the round,
+   * which for a timer-driven round means an uncaught exception: the master should pass one.
+   */
+  onError?: (error: unknown) => void;
   /** Source of randomness for the per-round agent order; inject a seeded one for repeatable tests. */
   random?: () => number;
 }
