@@ -10,6 +10,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import ZooKeeper from 'zookeeper';
 
 const ZOOKEEPER_CLASSPATH = '/etc/zookeeper/conf:/usr/share/java/zookeeper.jar';
 const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
@@ -146,6 +147,27 @@ export async function startZooKeeper(options: StartZooKeeperOptions = {}): Promi
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Expires a live session the way ZooKeeper's own tests do: a second client attaches to the same
+ * session id and closes it, so the server ends the session and the first client sees expiry.
+ */
+export async function expireSession(connectString: string, session: { sessionCredentials(): { id: string; password: string } }): Promise<void> {
+  const { id, password } = session.sessionCredentials();
+  const twin = new ZooKeeper({ connect: connectString, timeout: 4000, client_id: id, client_password: password, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('could not attach to the session to expire it')), 10_000);
+    twin.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    twin.init({});
+  });
+  await new Promise<void>((resolve) => {
+    twin.once('close', () => resolve());
+    twin.close();
+  });
 }
 
 /** Sends a four-letter word (`srvr`, `ruok`) and returns the whole answer. */

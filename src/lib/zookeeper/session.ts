@@ -30,6 +30,8 @@ export interface ZkSession {
   /** Hex session id, for logs. */
   readonly sessionId: string;
   readonly lost: boolean;
+  /** Id and password that resume this session from another client (tests use them to expire it). */
+  sessionCredentials(): { readonly id: string; readonly password: string };
   create(path: string, data: Buffer | string, mode: CreateMode): Promise<string>;
   get(path: string, watch?: ZkWatch): Promise<ZkNode>;
   /** The node's data version, or null if it does not exist. */
@@ -92,6 +94,10 @@ class NativeZkSession implements ZkSession {
 
   get lost(): boolean {
     return this.lostReason !== undefined;
+  }
+
+  sessionCredentials(): { id: string; password: string } {
+    return { id: String(this.client.client_id), password: String(this.client.client_password) };
   }
 
   open(connectTimeoutMs: number): Promise<void> {
