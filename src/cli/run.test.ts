@@ -13,6 +13,11 @@ test('a bad flag prints one line naming it and exits 2', async (t) => {
     ['tasks', ['--master=zk://zk1:2181/mesos'], '--master'],
     ['agents', ['stray'], '--stray'],
     ['frameworks', ['--jsn'], '--jsn'],
+    ['master', ['--allocation_interval=soon'], '--allocation_interval'],
+    ['master', ['--bogus=1'], '--bogus'],
+    ['agent', ['--master=127.0.0.1:5050'], '--work_dir'],
+    ['local', ['--agents=many'], '--agents'],
+    ['local', ['--resourcez=cpus:1'], '--resourcez'],
   ] as const) {
     const io = recordingIo();
     const code = await runCli([verb, ...argv], verbs, io);
@@ -45,4 +50,16 @@ test('an unreachable master is a failure (1), not a usage error', async (t) => {
   const io = recordingIo();
   t.is(await runCli(['frameworks', '--master=127.0.0.1:1'], verbs, io), 1);
   t.regex(io.stderr[0] ?? '', /could not reach http:\/\/127\.0\.0\.1:1/);
+});
+
+test('a port already in use is a one-line failure (1), not a stack trace', async (t) => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => blocker.close());
+  const port = (blocker.address() as { port: number }).port;
+  const io = recordingIo();
+  t.is(await runCli(['master', `--port=${port}`, '--ip=127.0.0.1', '--log_level=error'], verbs, io), 1);
+  t.is(io.stderr.length, 1, io.stderr.join('\n'));
+  t.regex(io.stderr[0] ?? '', /^mesos master: .*EADDRINUSE/);
 });

@@ -34,7 +34,9 @@ export async function runCli(argv: readonly string[], verbs: readonly Verb[], io
       io.err(`mesos ${verb.name}: ${err.message}`);
       return ExitCode.failed;
     }
-    io.err(`mesos ${verb.name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    // System errors (EADDRINUSE, EACCES, ENOENT) explain themselves; anything else is a bug: show the stack.
+    const systemError = err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
+    io.err(`mesos ${verb.name}: ${err instanceof Error ? (systemError ? err.message : (err.stack ?? err.message)) : String(err)}`);
     return ExitCode.failed;
   }
 }
