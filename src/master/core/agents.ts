@@ -133,7 +133,7 @@ function adoptReportedTasks(ctx: MasterContext, agent: AgentRecord, reported: re
     const record: TaskRecord = {
       frameworkId: framework.id,
       agentId: agent.id,
-      info: { ...(r as unknown as TaskInfoWire), agent_id: { value: agent.id }, name: r.name ?? '' },
+      info: taskInfoOf(r, agent.id),
       role,
       resources: Resources.fromWire(r.resources ?? []).allocate(role).toWire(),
       ...(r.executor_id ? { executorId: r.executor_id.value } : {}),
@@ -149,6 +149,15 @@ function adoptReportedTasks(ctx: MasterContext, agent: AgentRecord, reported: re
     if (task.state === 'TASK_STAGING') continue;
     endTaskByMaster(ctx, task, 'TASK_DROPPED', 'REASON_AGENT_RESTARTED', 'Task is unknown to the re-registered agent');
   }
+}
+
+/** The TaskInfo view of a reported mesos.v1.Task (the fields the state endpoints show). */
+function taskInfoOf(r: ReportedTask, agentId: string): TaskInfoWire {
+  const info: TaskInfoWire = { name: r.name ?? '', task_id: r.task_id, agent_id: { value: agentId } };
+  for (const key of ['labels', 'container', 'kill_policy', 'health_check', 'discovery'] as const) {
+    if (r[key] !== undefined) info[key] = r[key];
+  }
+  return info;
 }
 
 function startPings(ctx: MasterContext, agent: AgentRecord): void {

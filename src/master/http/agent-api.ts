@@ -7,10 +7,9 @@ import { formatProblems, HttpError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { Resources } from '../../lib/resources/index.ts';
 import { parseJson } from '../../protocol/codec/index.ts';
-import type { ReportedTask } from '../core/agents.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import type { AgentRecord } from '../core/model.ts';
-import type { AgentInfoWire, ResourceWire, TaskStatusWire } from '../wire.ts';
+import type { ResourceWire } from '../wire.ts';
 import { AgentCall } from '../../protocol/agent/index.ts';
 import { checkApiRequest, readBody } from './negotiation.ts';
 import { openEventStream } from './stream-response.ts';
@@ -53,11 +52,11 @@ function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): void {
   const stream = openEventStream(ctx);
   const result = deps.core.subscribeAgent(
     {
-      info: sub.agent_info as unknown as AgentInfoWire,
+      info: sub.agent_info,
       resources: Resources.fromWire(resources).toWire(),
       ...(sub.agent_id ? { agentId: sub.agent_id.value } : {}),
       version: sub.version ?? '',
-      tasks: (sub.tasks ?? []) as unknown as ReportedTask[],
+      tasks: (sub.tasks ?? []),
       ip: normalizeIp(ctx.req.socket.remoteAddress),
     },
     stream,
@@ -95,7 +94,7 @@ function dispatch(core: MasterCore, agent: AgentRecord, call: AgentCall): void {
   switch (call.type) {
     case 'STATUS_UPDATE': {
       const update = require(call.status_update, 'status_update');
-      core.statusUpdate(agent, update.framework_id.value, update.status as unknown as TaskStatusWire);
+      core.statusUpdate(agent, update.framework_id.value, update.status);
       return;
     }
     case 'EXECUTOR_EXITED': {

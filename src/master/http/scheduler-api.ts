@@ -11,7 +11,6 @@ import { parseJson } from '../../protocol/codec/index.ts';
 import { SchedulerCall } from '../../protocol/v1/index.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import type { FrameworkRecord } from '../core/model.ts';
-import type { FrameworkInfoWire } from '../wire.ts';
 import { checkApiRequest, readBody } from './negotiation.ts';
 import { openEventStream } from './stream-response.ts';
 
@@ -47,7 +46,7 @@ export function schedulerApi(deps: SchedulerApiDeps): (ctx: Context) => Promise<
 function subscribe(deps: SchedulerApiDeps, ctx: Context, call: Call): void {
   const subscribeCall = call.subscribe;
   if (!subscribeCall) throw new HttpError(400, "Failed to validate scheduler::Call: Expecting 'subscribe' to be present");
-  const info = subscribeCall.framework_info as unknown as FrameworkInfoWire;
+  const info = subscribeCall.framework_info;
   // As Mesos: a resubscription names its id twice, and the two must agree.
   if (info.id !== undefined && call.framework_id?.value !== info.id.value) {
     throw new HttpError(400, "Failed to validate scheduler::Call: 'framework_id' differs from 'subscribe.framework_info.id'");
@@ -146,7 +145,7 @@ function dispatch(deps: SchedulerApiDeps, framework: FrameworkRecord, call: Call
     case 'UPDATE_FRAMEWORK': {
       const update = call.update_framework;
       if (!update) return 400;
-      const problems = core.updateFramework(framework, update.framework_info as unknown as FrameworkInfoWire, update.suppressed_roles ?? []);
+      const problems = core.updateFramework(framework, update.framework_info, update.suppressed_roles ?? []);
       if (problems.length > 0) throw new HttpError(400, `Invalid UPDATE_FRAMEWORK: ${formatProblems(problems)}`);
       return 200;
     }
