@@ -12,6 +12,13 @@ import type { Containerizer, LaunchSpec } from './containerizer.ts';
 export interface ConformanceOptions {
   /** Whether pids the container reports are host pids (true for posix and linux, false for docker). */
   readonly hostPids: boolean;
+  /**
+   * Whether the backend enforces cpu and memory limits (linux, docker). Backends that declare
+   * false skip only the enforcement cases; the rest of the suite still applies to them.
+   */
+  readonly enforcesLimits?: boolean;
+  /** Whether argv[0] can differ from the executable's path (false for docker: its API has no argv0). */
+  readonly setsArgv0?: boolean;
 }
 
 const PATH_ONLY = { PATH: '/usr/local/bin:/usr/bin:/bin' };
@@ -70,7 +77,7 @@ export function registerConformanceSuite(backend: string, create: () => Containe
     };
     await c.launch(id, spec);
     t.is((await c.wait(id)).exitCode, 4);
-    t.is(await readFile(join(sandbox, 'stdout'), 'utf8'), 'hi sh\n');
+    t.is(await readFile(join(sandbox, 'stdout'), 'utf8'), options.setsArgv0 === false ? 'hi /bin/sh\n' : 'hi sh\n');
     await done();
   });
 
@@ -146,6 +153,54 @@ export function registerConformanceSuite(backend: string, create: () => Containe
     t.deepEqual(adopted, [id]);
     await fresh.destroy(id);
     t.truthy(await fresh.wait(id).catch(() => ({ message: 'forgotten' })));
+    await done();
+  });
+
+  test(`${backend}: a recovered container can be signalled, measured and waited on by the new instance`, async (t) => {
+    const { c, sandbox, id, done } = await setup();
+    const { pid } = await c.launch(id, shell(sandbox, 'trap "exit 0" TERM; touch ready; while :; do sleep 0.02; done'));
+    await waitUntil(() => readFile(join(sandbox, 'ready')).then(() => true, () => false), 'the trap to be installed');
+    const fresh = create();
+    t.deepEqual(await fresh.recover([{ containerId: id, pid }]), [id]);
+    t.deepEqual(fresh.containers(), [id]);
+    t.true((await fresh.usage(id)).processes >= 1);
+    await fresh.kill(id, 'SIGTERM');
+    // A recovered container is watched on the injected clock, whose timers do not hold the
+    // process open (the agent's server does that in real life).
+    const keepAlive = setInterval(() => undefined, 50);
+    const ended = await fresh.wait(id).finally(() => clearInterval(keepAlive));
+    t.is(ended.reason, undefined, 'a clean exit is no limitation');
+    await fresh.destroy(id);
+    await done();
+  });
+
+  if (options.enforcesLimits !== true) return;
+
+  test(`${backend}: exceeding the memory limit ends the container with REASON_CONTAINER_LIMITATION_MEMORY`, async (t) => {
+    const { c, sandbox, id, done } = await setup();
+    // dd fills a 100 MB block buffer, so it must touch more than the 32 MB the container may use.
+    await c.launch(id, shell(sandbox, 'dd if=/dev/zero of=/dev/null bs=100M count=1; echo survived'));
+    const ended = await c.wait(id);
+    t.is(ended.reason, 'REASON_CONTAINER_LIMITATION_MEMORY');
+    t.truthy(ended.message);
+    t.false((await readFile(join(sandbox, 'stdout'), 'utf8')).includes('survived'), 'the whole container ends, not only the process the kernel chose');
+    await done();
+  });
+
+  test(`${backend}: a busy loop limited to 0.5 cpus uses at most ~55% of a core over 3 s`, async (t) => {
+    const { c, sandbox, id, done } = await setup();
+    const spec = shell(sandbox, 'while :; do :; done');
+    await c.launch(id, { ...spec, resources: { cpus: 0.5, mem: 64 }, limits: { cpus: 0.5 } });
+    const cpuSecs = (u: { cpus_user_time_secs: number; cpus_system_time_secs: number }): number => u.cpus_user_time_secs + u.cpus_system_time_secs;
+    const before = await c.usage(id);
+    await new Promise((r) => setTimeout(r, 3000));
+    const after = await c.usage(id);
+    const used = cpuSecs(after) - cpuSecs(before);
+    const elapsed = after.timestamp - before.timestamp;
+    t.is(after.cpus_limit, 0.5);
+    t.true(used > 0, 'the loop ran');
+    // 10 ms of slack covers the tick granularity of cpu accounting.
+    t.true(used <= 0.55 * elapsed + 0.01, `used ${used.toFixed(3)} cpu-seconds in ${elapsed.toFixed(3)} s`);
     await done();
   });
 }
