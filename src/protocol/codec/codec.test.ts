@@ -1,5 +1,5 @@
 import test from 'ava';
-import { bool, bytes, decode, double, encode, encodeJson, enumOf, field, int32, int64, mapOf, message, parseJson, repeated, str, uint32 } from './index.ts';
+import { bool, bytes, decode, double, encode, encodeJson, enumOf, field, fieldTable, int32, int64, mapOf, message, parseJson, repeated, str, uint32 } from './index.ts';
 import type { Infer, MessageSchemaOf } from './index.ts';
 
 // A small stand-in for Mesos messages, covering every kind and cardinality the codec handles.
@@ -168,4 +168,21 @@ test('parseJson turns malformed JSON into a problem and accepts buffers', (t) =>
   t.false(bad.ok);
   t.regex(problemsOf(bad)[0]?.message ?? '', /malformed JSON/);
   t.deepEqual(parseJson(Box, Buffer.from('{"label":"x"}')), { ok: true, value: { label: 'x' } });
+});
+
+test('declaration mistakes fail loudly on first use: duplicate numbers, reserved names', (t) => {
+  const Twice = message('test.Twice', () => ({ a: field(1, str()), b: field(1, str()) }));
+  t.throws(() => fieldTable(Twice), { message: /field number 1 used twice/ });
+  const Reserved = message('test.Reserved', () => ({ constructor: field(1, str()) }));
+  t.throws(() => fieldTable(Reserved), { message: /'constructor' is reserved/ });
+  // decode itself still never throws: the mistake comes back as a problem.
+  t.regex((decode(Reserved, {}) as { problems?: { message: string }[] }).problems?.[0]?.message ?? '', /could not decode/);
+});
+
+test('a lone enum or scalar schema decodes like a required field', (t) => {
+  t.deepEqual(decode(Color, 'BLUE'), { ok: true, value: 'BLUE' });
+  t.false(decode(Color, 'PURPLE').ok);
+  t.deepEqual(decode(int32(), '42'), { ok: true, value: 42 });
+  t.deepEqual(decode(str(), null), { ok: false, problems: [{ path: '', message: 'required value is missing' }] });
+  t.is(encode(double(), Infinity), 'Infinity');
 });

@@ -73,28 +73,35 @@ function compile(schema: MessageSchemaOf<unknown>): CompiledMessage {
     if (!Number.isInteger(spec.number) || spec.number < 1) throw new Error(`${schema.typeName}.${name}: bad field number ${spec.number}`);
     if (numbers.has(spec.number)) throw new Error(`${schema.typeName}.${name}: field number ${spec.number} used twice`);
     numbers.add(spec.number);
-    const type = spec.type;
-    const isEnum = type.kind === 'enum';
-    const enumSchema = isEnum ? (type as EnumSchema<string>) : undefined;
-    fields.push({
-      name,
-      number: spec.number,
-      card: Card[spec.cardinality],
-      kind: Kind[type.kind],
-      schema: type,
-      enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
-      enumTypeName: enumSchema === undefined ? '' : enumSchema.typeName,
-      message: type.kind === 'message' ? (type as MessageSchemaOf<unknown>) : undefined,
-      sub: undefined,
-      hasDefault: 'default' in spec && spec.default !== undefined,
-      default: spec.default,
-      deprecated: spec.deprecated,
-    });
+    fields.push(compileField(name, spec.number, Card[spec.cardinality], spec.type, spec));
   }
   return {
     typeName: schema.typeName,
     fields,
     byName: new Map(fields.map((f) => [f.name, f])),
     required: fields.filter((f) => f.card === Card.required),
+  };
+}
+
+/** A schema decoded on its own (not as a message field) behaves like a required field of its type. */
+export function standaloneField(schema: Schema<unknown>): CompiledField {
+  return compileField('', 0, Card.required, schema, { deprecated: false });
+}
+
+function compileField(name: string, number: number, card: Card, type: Schema<unknown>, spec: { readonly default?: unknown; readonly deprecated: boolean }): CompiledField {
+  const enumSchema = type.kind === 'enum' ? (type as EnumSchema<string>) : undefined;
+  return {
+    name,
+    number,
+    card,
+    kind: Kind[type.kind],
+    schema: type,
+    enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
+    enumTypeName: enumSchema === undefined ? '' : enumSchema.typeName,
+    message: type.kind === 'message' ? (type as MessageSchemaOf<unknown>) : undefined,
+    sub: undefined,
+    hasDefault: spec.default !== undefined,
+    default: spec.default,
+    deprecated: spec.deprecated,
   };
 }

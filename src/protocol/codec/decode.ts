@@ -5,12 +5,12 @@
  * learns everything wrong with its call at once. Hostile input is bounded by depth, size and
  * problem-count limits.
  */
-import { Card, Kind, compiled } from './compile.ts';
+import { Card, Kind, compiled, standaloneField } from './compile.ts';
 import type { CompiledField, CompiledMessage } from './compile.ts';
 import type { Infer, MessageSchemaOf, Schema } from './schema.ts';
 
-// tsx compiles imported bindings to getter calls, which dominated profiles of the hot loops;
-// they read these module-local copies instead.
+// Imported bindings showed up as getter calls in profiles under tsx (about half of decode time);
+// the hot loops read these module-local copies instead.
 const K_BOOL = Kind.bool;
 const K_BYTES = Kind.bytes;
 const K_DOUBLE = Kind.double;
@@ -26,7 +26,6 @@ const C_REPEATED = Card.repeated;
 const C_MAP = Card.map;
 const compiledTable = compiled;
 const tableOfField = (f: CompiledField): CompiledMessage => (f.sub ??= compiledTable(f.message as MessageSchemaOf<unknown>));
-
 
 /** One thing wrong with the input; structurally a lib/errors FieldProblem. */
 export interface Problem {
@@ -150,25 +149,10 @@ function decodeRoot(schema: Schema<unknown>, json: unknown, ctx: Context): Decod
 
 const rootFields = new WeakMap<Schema<unknown>, CompiledField>();
 
-/** A non-message schema decoded on its own is treated like a required field of that type. */
 function rootField(schema: Schema<unknown>): CompiledField {
   let f = rootFields.get(schema);
   if (f === undefined) {
-    const enumSchema = schema.kind === 'enum' ? (schema as unknown as { typeName: string; numbers: Record<string, number> }) : undefined;
-    f = {
-      name: '',
-      number: 0,
-      card: C_REQUIRED,
-      kind: Kind[schema.kind],
-      schema,
-      enumNumbers: enumSchema === undefined ? undefined : Object.assign(Object.create(null) as Record<string, number>, enumSchema.numbers),
-      enumTypeName: enumSchema?.typeName ?? '',
-      message: undefined,
-      sub: undefined,
-      hasDefault: false,
-      default: undefined,
-      deprecated: false,
-    };
+    f = standaloneField(schema);
     rootFields.set(schema, f);
   }
   return f;
