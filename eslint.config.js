@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS fixtures drive third-party CommonJS libraries.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } },
   },
