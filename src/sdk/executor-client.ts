@@ -145,6 +145,11 @@ export class ExecutorClient {
     const response = await openStream(this.origin, {
       method: 'POST', path: EXECUTOR_PATH, body: JSON.stringify(body), headers: JSON_HEADERS, call: 'SUBSCRIBE',
     });
+    if (this.closed) {
+      // close() came while connecting, when there was no stream to abort yet.
+      response.stream.destroy();
+      return;
+    }
     this.abortStream = () => response.stream.destroy();
     try {
       for await (const record of readEventRecords(response.stream)) yield parseExecutorEvent(record);

@@ -92,7 +92,8 @@ test('re-subscribes with its framework id after the stream breaks', async (t) =>
   });
   t.teardown(() => server.close());
   const clock = new FakeClock();
-  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0.5 });
+  const disconnections: string[] = [];
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0.5, onDisconnected: (why) => disconnections.push(why) });
 
   const events = client.events();
   t.is((await events.next()).value?.type, 'SUBSCRIBED');
@@ -101,6 +102,7 @@ test('re-subscribes with its framework id after the stream breaks', async (t) =>
   t.is((await second).value?.type, 'SUBSCRIBED');
   t.is(client.streamId, 'stream-2');
   await events.return(undefined);
+  t.deepEqual(disconnections, ['the master closed the stream']);
 
   const resubscribe = subscribes(server.requests)[1]?.body;
   t.deepEqual(resubscribe, {
@@ -117,7 +119,8 @@ test('treats five missed heartbeats as a disconnection and re-subscribes', async
   });
   t.teardown(() => server.close());
   const clock = new FakeClock();
-  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0 });
+  const disconnections: string[] = [];
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock, random: () => 0, onDisconnected: (why) => disconnections.push(why) });
 
   const events = client.events();
   await events.next();
@@ -130,6 +133,7 @@ test('treats five missed heartbeats as a disconnection and re-subscribes', async
   await until(() => subscribes(server.requests).length === 2, clock, 0);
   t.is((await next).value?.type, 'SUBSCRIBED');
   await events.return(undefined);
+  t.deepEqual(disconnections, ['missed heartbeats from the master']);
 });
 
 test('an ERROR event is delivered and then ends the iteration', async (t) => {
@@ -257,4 +261,21 @@ test('a stream that never says SUBSCRIBED is abandoned after five default heartb
   await until(() => subscribes(server.requests).length === 2, clock, 0);
   t.is((await first).value?.type, 'SUBSCRIBED');
   client.close();
+});
+
+test('close() while the subscription is still connecting ends the iteration', async (t) => {
+  let release: (() => void) | undefined;
+  const server = await startTestServer((_req, res) => {
+    release = () => {
+      startStream(res, 's');
+      res.write(recordOf(subscribed('m-0009')));
+    };
+  });
+  t.teardown(() => server.close());
+  const client = new SchedulerClient({ master: server.origin, frameworkInfo, clock: new FakeClock() });
+  const next = client.events().next();
+  await until(() => release !== undefined);
+  client.close();
+  release?.();
+  t.true((await next).done);
 });

@@ -40,6 +40,11 @@ export interface SchedulerClientOptions {
   readonly maxMissedHeartbeats?: number;
   readonly reconnectBackoff?: BackoffPolicy;
   readonly random?: () => number;
+  /**
+   * Called when a subscribed stream is lost, before re-subscribing. Outstanding offers are void
+   * from then on (the master rescinds them), so frameworks typically forget them here.
+   */
+  readonly onDisconnected?: (reason: string) => void;
 }
 
 export class SchedulerClient {
@@ -84,18 +89,26 @@ export class SchedulerClient {
     let attempt = 0;
     try {
       while (!this.closed) {
+        let subscribed = false;
         try {
           for await (const event of this.subscribeOnce()) {
-            if (event.type === 'SUBSCRIBED') attempt = 0;
+            if (event.type === 'SUBSCRIBED') {
+              attempt = 0;
+              subscribed = true;
+            }
             yield event;
             if (event.type === 'ERROR') {
               this.close();
               return;
             }
           }
-          if (!this.closed) this.logger.warn({ master: this.origin }, 'scheduler stream ended; re-subscribing');
+          if (!this.closed) {
+            this.logger.warn({ master: this.origin }, 'scheduler stream ended; re-subscribing');
+            if (subscribed) this.options.onDisconnected?.('the master closed the stream');
+          }
         } catch (err) {
           if (this.closed) return;
+          if (subscribed) this.options.onDisconnected?.(err instanceof Error ? err.message : String(err));
           // A refusal or a peer not speaking Mesos' JSON will not get better by retrying.
           if ((err instanceof MesosApiError && !err.retryable) || err instanceof ValidationError || err instanceof RecordIOError) throw err;
           this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
@@ -109,7 +122,7 @@ export class SchedulerClient {
     }
   }
 
-  /** Stops the event iterator and any reconnection wait. Does not tear the framework down. */
+  /** Stops the event iterator and any reconnection wait for good. Does not tear the framework down. */
   close(): void {
     this.closed = true;
     this.abortStream?.();
@@ -121,6 +134,11 @@ export class SchedulerClient {
     const response = await openStream(this.origin, {
       method: 'POST', path: SCHEDULER_PATH, body: JSON.stringify(body), headers: JSON_HEADERS, call: 'SUBSCRIBE',
     });
+    if (this.closed) {
+      // close() came while connecting, when there was no stream to abort yet.
+      response.stream.destroy();
+      return;
+    }
     this.origin = response.origin;
     const streamId = response.headers['mesos-stream-id'];
     this.streamIdValue = typeof streamId === 'string' ? streamId : undefined;
