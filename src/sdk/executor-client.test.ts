@@ -38,20 +38,16 @@ test('reads checkpointing and durations the agent passes', (t) => {
 });
 
 test('subscribes and sends updates with a fresh 16-byte uuid, SOURCE_EXECUTOR and its ids', async (t) => {
-  let streams = 0;
   const server = await startTestServer((req, res) => {
     if (req.body?.type !== 'SUBSCRIBE') {
       res.writeHead(202).end();
       return;
     }
-    streams++;
     startStream(res);
-    if (streams === 1) void writeInPieces(res, recordOf(subscribed) + recordOf(launch), [5, 1, 9]);
-    else res.write(recordOf(subscribed));
+    void writeInPieces(res, recordOf(subscribed) + recordOf(launch), [5, 1, 9]);
   });
   t.teardown(() => server.close());
-  const clock = new FakeClock();
-  const client = new ExecutorClient({ env: envFor(server.port, { MESOS_CHECKPOINT: '1' }), clock, random: () => 0 });
+  const client = new ExecutorClient({ env: envFor(server.port), clock: new FakeClock() });
 
   const events = client.events();
   t.is((await events.next()).value?.type, 'SUBSCRIBED');
@@ -65,6 +61,8 @@ test('subscribes and sends updates with a fresh 16-byte uuid, SOURCE_EXECUTOR an
   t.is(status.source, 'SOURCE_EXECUTOR');
   t.is(status.uuid, uuid);
   t.is(Buffer.from(uuid, 'base64').length, 16);
+  t.is(status.timestamp, 1_700_000_000, 'timestamp in seconds, from the injected clock');
+  t.deepEqual(client.pendingUpdates().map((s) => s.uuid), [uuid]);
 
   await events.return(undefined);
 });
