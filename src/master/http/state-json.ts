@@ -43,6 +43,18 @@ function attributesJson(attributes: readonly AttributeWire[] | undefined): Json 
   return out;
 }
 
+// A task's resources never change, so their flattened form is worked out once per task.
+const taskResourcesJson = new WeakMap<TaskRecord, Record<string, number | string>>();
+
+function taskResources(task: TaskRecord): Record<string, number | string> {
+  let json = taskResourcesJson.get(task);
+  if (json === undefined) {
+    json = legacy(task.resources);
+    taskResourcesJson.set(task, json);
+  }
+  return json;
+}
+
 export function taskJson(task: TaskRecord): Json {
   return {
     id: task.info.task_id.value,
@@ -51,7 +63,7 @@ export function taskJson(task: TaskRecord): Json {
     executor_id: task.executorId ?? '',
     slave_id: task.agentId,
     state: task.state,
-    resources: legacy(task.resources),
+    resources: taskResources(task),
     role: task.role,
     statuses: task.statuses.map((s) => ({
       state: s.state,
