@@ -14,6 +14,12 @@ import { RoleState } from './state.ts';
 import type { AgentState, Allocation, FrameworkClient, FrameworkState, RoleClient } from './state.ts';
 import { vectorOf } from './resource-helpers.ts';
 
+function copyInto(target: QuantityVector, source: QuantityVector): QuantityVector {
+  target.length = source.length;
+  for (let k = 0; k < source.length; k++) target[k] = source[k] as number;
+  return target;
+}
+
 export class Ledger {
   readonly kinds = new ScalarKinds();
   readonly totals: ClusterTotals = { values: [], version: 0 };
@@ -136,8 +142,12 @@ export class Ledger {
       addInto(held.q, q);
       if (held.uq !== held.q) addInto(held.uq, uq);
     } else {
-      qCopy = q.slice();
-      agent.allocations.set(client, { resources: plain, q: qCopy, uq: uq === q ? qCopy : uq.slice() });
+      const record = agent.spare ?? { resources: plain, q: [], uq: [] };
+      agent.spare = undefined;
+      record.resources = plain;
+      qCopy = copyInto(record.q, q);
+      record.uq = uq === q ? record.q : copyInto(record.uq === record.q ? [] : record.uq, uq);
+      agent.allocations.set(client, record);
     }
     addInto(role.allocatedUnreservedQ, uq);
     addInto(agent.freeUnreservedQ, uq, -1);
@@ -193,7 +203,13 @@ export class Ledger {
 
   /** Drops the agent's record of a client's allocation (its shares are the caller's business). */
   forget(agent: AgentState, client: FrameworkClient): void {
+    const record = agent.allocations.get(client);
+    if (!record) return;
     agent.allocations.delete(client);
+    // Kept for the agent's next allocation: in a busy cluster the same agent is offered again
+    // within a round or two, and reuse spares the garbage collector an object and two arrays.
+    // Callers read the record's vectors right after this, before any new allocation can reuse it.
+    agent.spare = record;
   }
 
   /** Takes an allocation off the shares and quota counters (the agent side is the caller's). */

@@ -192,12 +192,13 @@ export class AllocationRound {
           continue;
         }
         // A remainder nobody could take (e.g. only ports left): skip it without walking every framework.
-        if (ledger.customMinimums.size === 0 && !meetsMinimum(q, this.input.defaultMinimum)) continue;
+        const globalMinimumMet = meetsMinimum(q, this.input.defaultMinimum);
+        if (!globalMinimumMet && ledger.customMinimums.size === 0) continue;
         const skip = agent.nobodyTakes;
         if (skip && skip.role === role && skip.roleVersion === role.version && skip.freeVersion === agent.freeVersion && this.input.now < skip.until) continue;
         // uq may alias the agent's free vector, which the allocation zeroes
         const given = headroomActive ? uq.slice() : uq;
-        const taken = this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free);
+        const taken = this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free, globalMinimumMet);
         // Remember a refusal by everyone, unless quota shrank the offer: a bigger one might be taken.
         if (!taken && !held) agent.nobodyTakes = { role, roleVersion: role.version, freeVersion: agent.freeVersion, until: this.blockedUntil };
         if (taken && headroomActive) {
@@ -241,9 +242,10 @@ export class AllocationRound {
   /**
    * Offers `offer` to the first framework of `role` (in DRF order) that will take it. Returns
    * whether someone did. `deferRoleShare` is false only when the offer empties the agent: the
-   * role walk ends there, so the role can be re-positioned at once.
+   * role walk ends there, so the role can be re-positioned at once. `globalMinimumMet` spares
+   * frameworks without their own minimum a second check of the global one.
    */
-  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare: boolean): boolean {
+  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare: boolean, globalMinimumMet = false): boolean {
     const { now, defaultMinimum } = this.input;
     this.blockedUntil = Infinity;
     const walk = this.frameworkWalk.start(role.frameworks.heap);
@@ -253,8 +255,8 @@ export class AllocationRound {
         this.note(framework).gpuOnly++;
         continue;
       }
-      const minimum = framework.minAllocatable.size > 0 ? (framework.minAllocatable.get(role.name) ?? defaultMinimum) : defaultMinimum;
-      if (!meetsMinimum(q, minimum)) {
+      const own = framework.minAllocatable.size > 0 ? framework.minAllocatable.get(role.name) : undefined;
+      if ((own || !globalMinimumMet) && !meetsMinimum(q, own ?? defaultMinimum)) {
         this.note(framework).belowMinimum++;
         continue;
       }

@@ -35,6 +35,8 @@ export class AgentState {
   freeUnreservedQ: QuantityVector = [];
   /** Keyed by the (framework, role) sorter client: one map per agent, no per-framework maps. */
   readonly allocations = new Map<FrameworkClient, Allocation>();
+  /** A released allocation record, reused by the next allocation on this agent (see Ledger.forget). */
+  spare: Allocation | undefined;
   /** Moves whenever `free` changes; part of the key of `nobodyTakes`. */
   freeVersion = 0;
   /**
