@@ -319,6 +319,9 @@ test('bad input is rejected with the field named', (t) => {
   t.regex(negative?.message ?? '', /quota\.limits\.mem/);
   const minimum = t.throws(() => h.allocator.addFramework('f', { roles: ['*'], minAllocatable: { '*': [{ cpus: -1 }] } }), { instanceOf: ValidationError });
   t.regex(minimum?.message ?? '', /minAllocatable\.\*\[0\]\.cpus/);
+  const role = t.throws(() => h.allocator.addFramework('g', { roles: ['ok', 'bad role'] }), { instanceOf: ValidationError });
+  t.regex(role?.message ?? '', /roles\[1\]/);
+  t.throws(() => h.allocator.updateWeights([{ role: 'a/../b', weight: 2 }]), { instanceOf: ValidationError, message: /weights\[0\]\.role/ });
   h.addAgent('a1', 'cpus:1;mem:128');
   t.throws(() => h.addAgent('a1', 'cpus:1;mem:128'), { instanceOf: ValidationError, message: /agent_id/ });
   t.notThrows(() => h.allocator.recoverResources('nobody', 'a1', Resources.parse('cpus:1')), 'a recover racing a removal is ignored');

@@ -12,7 +12,7 @@
 import type { TimerHandle } from '../../lib/clock.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { ValidationError } from '../../lib/errors.ts';
-import { Resources } from '../../lib/resources/index.ts';
+import { Resources, roleProblem } from '../../lib/resources/index.ts';
 import { describe } from './diagnostics.ts';
 import type { NoOfferReport } from './diagnostics.ts';
 import { Ledger } from './ledger.ts';
@@ -242,7 +242,9 @@ export class HierarchicalAllocator {
 
   /** Sets a role's guarantees and limits; both empty removes its quota. */
   updateQuota(role: string, quota: QuotaInput): void {
-    if (typeof role !== 'string' || role === '' || role === '*') throw ValidationError.of('role', `quota needs a named role, got '${String(role)}'`);
+    if (typeof role !== 'string' || role === '*') throw ValidationError.of('role', `quota needs a named role, got '${String(role)}'`);
+    const problem = roleProblem(role);
+    if (problem) throw ValidationError.of('role', problem);
     const compiled = compileQuota(quota, this.ledger.kinds);
     if (!compiled.hasGuarantees && !compiled.hasLimits) this.ledger.quotas.delete(role);
     else this.ledger.quotas.set(role, compiled);
@@ -379,9 +381,11 @@ export class HierarchicalAllocator {
 
   private applyFrameworkOptions(framework: FrameworkState, options: FrameworkOptions, suppressedRoles: readonly string[]): void {
     if (!Array.isArray(options.roles)) throw ValidationError.of('roles', 'must be a list of role names');
-    options.roles.forEach((role, i) => {
-      if (typeof role !== 'string' || role === '') throw ValidationError.of(`roles[${i}]`, 'must be a non-empty role name');
+    const problems = options.roles.flatMap((role, i) => {
+      const problem = typeof role === 'string' ? roleProblem(role) : 'must be a role name';
+      return problem ? [{ path: `roles[${i}]`, message: problem }] : [];
     });
+    if (problems.length > 0) throw new ValidationError(problems);
     const minimums = new Map<string, QuantityVector[]>();
     for (const [role, spec] of Object.entries(options.minAllocatable ?? {})) {
       minimums.set(role, compileMinAllocatable(spec, this.ledger.kinds, `minAllocatable.${role}`));

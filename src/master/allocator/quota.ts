@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../../lib/errors.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
+import { roleProblem } from '../../lib/resources/index.ts';
 import type { QuantityVector, ScalarKinds } from './quantity-vector.ts';
 
 /**
@@ -82,7 +83,8 @@ export function compileQuota(input: QuotaInput, kinds: ScalarKinds, path = 'quot
 export function validateWeights(weights: readonly WeightInput[]): void {
   const problems: FieldProblem[] = [];
   weights.forEach((w, i) => {
-    if (typeof w.role !== 'string' || w.role === '') problems.push({ path: `weights[${i}].role`, message: 'must be a non-empty role name' });
+    const roleIssue = typeof w.role === 'string' ? roleProblem(w.role) : 'must be a role name';
+    if (roleIssue) problems.push({ path: `weights[${i}].role`, message: roleIssue });
     if (typeof w.weight !== 'number' || !Number.isFinite(w.weight) || w.weight <= 0) {
       problems.push({ path: `weights[${i}].weight`, message: `must be a finite number > 0, got ${String(w.weight)}` });
     }
