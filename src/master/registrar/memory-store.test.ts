@@ -1,0 +1,8 @@
+import test from 'ava';
+import { MemoryRegistryStore, type MemoryBacking } from './memory-store.ts';
+import { registryStoreConformance } from './store-conformance.ts';
+
+registryStoreConformance(test, 'memory store', () => {
+  const backing: MemoryBacking = { text: null, version: 0 };
+  return Promise.resolve({ open: () => Promise.resolve(new MemoryRegistryStore(backing)), cleanup: () => Promise.resolve() });
+});
