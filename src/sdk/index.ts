@@ -12,7 +12,7 @@
  *   if (event.type === 'OFFERS') {
  *     const [offer, ...rest] = event.offers?.offers ?? [];
  *     if (rest.length) await client.decline(rest.map((o) => o.id));
- *     if (offer) await client.launch(offer, [{
+ *     if (offer) await client.launch(offer, [{ // agent_id defaults to the offer's
  *       name: 'hello', task_id: { value: 'hello-1' },
  *       resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: 0.1 } }],
  *       command: { value: 'echo hello' },
@@ -44,7 +44,7 @@ export { masterOrigin } from './master-address.ts';
 export type { SdkLogger } from './logger.ts';
 export { silentLogger } from './logger.ts';
 export * as schedulerCalls from './scheduler-calls.ts';
-export type { ReconcileTask } from './scheduler-calls.ts';
+export type { ReconcileTask, TaskToLaunch } from './scheduler-calls.ts';
 export { toId } from './wire.ts';
 export type {
   ExecutorEvent, Filters, FrameworkInfo, Id, IdLike, JsonObject, Offer, OfferOperation, Resource, SchedulerEvent, TaskInfo, TaskStatus,

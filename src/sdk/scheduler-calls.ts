@@ -24,8 +24,11 @@ export function acceptCall(offerIds: readonly IdLike[], operations: readonly Off
   };
 }
 
+/** A task for `launch`: `agent_id` may be left out, the offer's agent is the only valid one. */
+export type TaskToLaunch = Omit<TaskInfo, 'agent_id'> & { readonly agent_id?: TaskInfo['agent_id'] };
+
 /** A LAUNCH operation for `tasks` on `offer`'s agent; tasks without `agent_id` get the offer's. */
-export function launchOperation(offer: Offer, tasks: readonly TaskInfo[]): OfferOperation {
+export function launchOperation(offer: Offer, tasks: readonly TaskToLaunch[]): OfferOperation {
   return {
     type: 'LAUNCH',
     launch: { task_infos: tasks.map((task) => ({ ...task, agent_id: task.agent_id ?? offer.agent_id })) },

@@ -21,9 +21,9 @@ import { silentLogger } from './logger.ts';
 import { masterOrigin } from './master-address.ts';
 import { readEventRecords } from './record-stream.ts';
 import * as calls from './scheduler-calls.ts';
-import type { ReconcileTask, SchedulerCallBody } from './scheduler-calls.ts';
+import type { ReconcileTask, SchedulerCallBody, TaskToLaunch } from './scheduler-calls.ts';
 import { parseSchedulerEvent } from './event-parsing.ts';
-import type { Filters, FrameworkInfo, IdLike, KillPolicy, Offer, OfferOperation, SchedulerEvent, TaskInfo, TaskStatus } from './wire.ts';
+import type { Filters, FrameworkInfo, IdLike, KillPolicy, Offer, OfferOperation, SchedulerEvent, TaskStatus } from './wire.ts';
 
 const SCHEDULER_PATH = '/api/v1/scheduler';
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' } as const;
@@ -184,7 +184,7 @@ export class SchedulerClient {
   }
 
   /** Launches `tasks` on `offer`: ACCEPT with one LAUNCH operation; unused resources are declined. */
-  launch(offer: Offer, tasks: readonly TaskInfo[], filters?: Filters): Promise<void> {
+  launch(offer: Offer, tasks: readonly TaskToLaunch[], filters?: Filters): Promise<void> {
     return this.accept([offer.id], [calls.launchOperation(offer, tasks)], filters);
   }
 
