@@ -1,6 +1,7 @@
 /**
  * Invariants over random event sequences: what is outstanding (offered and not handed back) on an
- * agent always fits in that agent's total, and offers only go to frameworks that exist, are
+ * agent always fits in that agent's total and is exactly what the allocator counts as allocated
+ * there, and offers only go to frameworks that exist, are
  * active and have not suppressed the role. The model here is independent of the allocator: it
  * only sees the offers delivered and the events sent.
  */
@@ -57,10 +58,15 @@ test('outstanding offers never exceed an agent\'s total, and only active, unsupp
         },
       });
       const check = (): void => {
+        const books = allocator.snapshot().allocatedByAgent;
         for (const [agentId, total] of agents) {
           let sum = Resources.empty();
           for (const o of outstanding) if (o.agentId === agentId) sum = sum.plus(o.resources.unallocate());
           if (!total.contains(sum)) problems.push(`agent ${agentId}: outstanding ${sum.toString()} exceeds total ${total.toString()}`);
+          // Nothing is ever launched here, so the allocator's books must match the offers out exactly.
+          const expected = JSON.stringify(Object.fromEntries([...sum.scalars()].sort()));
+          const actual = JSON.stringify(Object.fromEntries(Object.entries(books.get(agentId) ?? {}).sort()));
+          if (expected !== actual) problems.push(`agent ${agentId}: allocator holds ${actual}, offers out ${expected}`);
         }
       };
       for (const e of events) {

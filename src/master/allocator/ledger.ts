@@ -139,6 +139,8 @@ export class Ledger {
       // a second allocation to the same client: the held vectors change, so the sorters get a copy
       qCopy = q.slice();
       held.resources = held.resources.plus(plain);
+      // uq aliases q only while everything held is unreserved; split them when that stops
+      if (held.uq === held.q && uq !== q) held.uq = held.q.slice();
       addInto(held.q, q);
       if (held.uq !== held.q) addInto(held.uq, uq);
     } else {
@@ -189,6 +191,7 @@ export class Ledger {
       q = vectorOf(released, this.kinds);
       uq = agent.hasReservations ? vectorOf(released.unreserved(), this.kinds) : q;
       held.resources = remaining;
+      if (held.uq === held.q && uq !== q) held.uq = held.q.slice();
       if (held.uq !== held.q) addInto(held.uq, uq, -1);
       addInto(held.q, q, -1);
       if (remaining.isEmpty()) this.forget(agent, client);
