@@ -29,6 +29,7 @@ export interface MasterConfig {
   /** Largest request body the HTTP APIs accept, bytes; larger is 413. */
   readonly max_request_body_bytes: number;
   readonly zk: string;
+  readonly zk_session_timeout: number;
   readonly cluster: string;
   readonly registry: string;
   readonly log_level: string;
@@ -50,6 +51,7 @@ const schema: convict.Schema<MasterConfig> = {
   max_unreachable_tasks_per_framework: { doc: 'Unreachable tasks kept per framework', format: 'nat', default: 1000 },
   max_request_body_bytes: { doc: 'Largest accepted request body in bytes', format: 'nat', default: 16 * 1024 * 1024 },
   zk: { doc: 'ZooKeeper URL (zk://host:port/path); empty = standalone', format: String, default: '' },
+  zk_session_timeout: { doc: 'ZooKeeper session timeout', format: 'mesos-duration', default: 10_000 },
   cluster: { doc: 'Human readable cluster name', format: String, default: '' },
   registry: { doc: 'Registry store', format: ['in_memory', 'replicated_log'], default: 'in_memory' },
   log_level: {

@@ -3,7 +3,7 @@
  * validated config, listens, and hands back a handle. The only place that touches the network
  * interface list and the machine's hostname; nothing here reads process.env.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname as machineHostname, networkInterfaces } from 'node:os';
 import { type Clock, systemClock } from '../lib/clock.ts';
@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../lib/logger.ts';
 import { bindAllocator } from './allocator-port.ts';
 import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
+import { type Election, joinElection } from './election/leadership.ts';
 import { createMasterApp } from './http/app.ts';
 import { masterInfoFor } from './master-info.ts';
 import { createMasterMetrics, masterSnapshot } from './metrics.ts';
@@ -23,7 +24,14 @@ export interface MasterHandle {
   readonly masterId: string;
   /** The core, for in-process tests and the embedded `mesos local`. */
   readonly core: MasterCore;
-  /** Closes every stream, stops timers and the server. */
+  /** Resolves when this master becomes the leader (at once when standalone). */
+  readonly elected: Promise<void>;
+  /**
+   * Resolves with a reason if leadership is lost (ZooKeeper). The master has then already
+   * stopped serving; Mesos exits here and lets its supervisor restart it, so should the CLI.
+   */
+  readonly lost: Promise<string>;
+  /** Leaves the election, closes every stream, stops timers and the server. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -40,10 +48,13 @@ function externalIpv4(): string {
   return '127.0.0.1';
 }
 
-export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {
-  const logger = options.logger ?? createLogger({ level: config.log_level === 'warning' || config.log_level === 'WARNING' ? 'warn' : config.log_level.toLowerCase(), name: 'master' });
-  const clock = options.clock ?? systemClock;
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+function pinoLevel(level: string): string {
+  const lower = level.toLowerCase();
+  return lower === 'warning' ? 'warn' : lower;
+}
+
+async function listen(config: MasterConfig): Promise<{ server: Server; setHandler(h: RequestListener): void }> {
+  let handler: RequestListener = (_req, res) => {
     res.statusCode = 503;
     res.end('Master has not finished recovery');
   };
@@ -52,12 +63,20 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     server.once('error', reject);
     server.listen(config.port, config.ip, () => resolve());
   });
+  return { server, setHandler: (h) => (handler = h) };
+}
+
+export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {
+  const logger = options.logger ?? createLogger({ level: pinoLevel(config.log_level), name: 'master' });
+  const clock = options.clock ?? systemClock;
+  const { server, setHandler } = await listen(config);
   const port = (server.address() as AddressInfo).port;
   const advertisedIp = config.ip === '0.0.0.0' ? externalIpv4() : config.ip;
   const hostname = config.hostname !== '' ? config.hostname : machineHostname();
   const masterId = newUuid();
   const masterInfo = masterInfoFor(masterId, advertisedIp, port, hostname);
   const startTimeMs = clock.now();
+  let electedTimeMs: number | undefined;
 
   // The allocator's callback and the core refer to each other; the holder breaks the knot.
   const holder: { core?: MasterCore } = {};
@@ -67,32 +86,51 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     minAllocatable: config.min_allocatable_resources,
     onAllocations: (allocations) => holder.core?.offer(allocations),
   });
-  const liveCore = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, masterInfo });
-  holder.core = liveCore;
-  const metricsSource = { registry: liveCore.registry, startTimeMs, nowMs: () => clock.now() };
+  const core = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, masterInfo });
+  holder.core = core;
+
+  let election: Election;
+  try {
+    election = await joinElection(masterInfo, { zk: config.zk, sessionTimeoutMs: config.zk_session_timeout, clock, logger: logger.child({ component: 'election' }) });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const metricsSource = { registry: core.registry, startTimeMs, nowMs: () => clock.now(), elected: () => election.isLeader() };
   const app = createMasterApp({
-    core: liveCore,
-    metrics: createMasterMetrics(metricsSource),
-    snapshot: () => masterSnapshot(metricsSource),
+    core,
     logger,
     maxBodyBytes: config.max_request_body_bytes,
-    state: () => ({ registry: liveCore.registry, masterInfo, config, startTimeMs, electedTimeMs: startTimeMs }),
+    metrics: createMasterMetrics(metricsSource),
+    snapshot: () => masterSnapshot(metricsSource),
+    leader: election,
+    state: () => ({ registry: core.registry, masterInfo, config, startTimeMs, electedTimeMs: electedTimeMs ?? startTimeMs }),
   });
   const callback = app.callback();
-  handler = (req, res) => void callback(req, res);
-  allocator.start();
-  logger.info({ masterId, url: `http://${advertisedIp}:${port}`, hostname }, 'master started');
+  setHandler((req, res) => void callback(req, res));
 
-  return {
-    url: `http://${advertisedIp === '0.0.0.0' ? '127.0.0.1' : advertisedIp}:${port}`,
-    port,
-    masterId,
-    core: liveCore,
-    async stop() {
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
       allocator.stop();
-      liveCore.stop();
+      core.stop();
+      await election.close().catch((error: unknown) => logger.warn({ err: error }, 'leaving the election failed'));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    })();
+    return stopping;
   };
+  const elected = election.candidacy.elected.then(() => {
+    electedTimeMs = clock.now();
+    allocator.start();
+    logger.info({ masterId }, 'elected leading master');
+  });
+  const lost = election.candidacy.lost.then(async (reason) => {
+    logger.fatal({ masterId, reason }, 'lost leadership; this master stops');
+    await stop();
+    return reason;
+  });
+  logger.info({ masterId, url: `http://${advertisedIp}:${port}`, hostname, zk: config.zk || undefined }, 'master started');
+
+  return { url: `http://${advertisedIp}:${port}`, port, masterId, core, elected, lost, stop };
 }

@@ -12,6 +12,7 @@ export interface MetricsSource {
   readonly registry: MasterRegistry;
   readonly startTimeMs: number;
   readonly nowMs: () => number;
+  readonly elected: () => boolean;
 }
 
 const RESOURCE_NAMES = ['cpus', 'mem', 'disk', 'gpus'] as const;
@@ -25,7 +26,7 @@ export function masterSnapshot(source: MetricsSource): Record<string, number> {
   const total = Resources.fromWire(registered.flatMap((a) => a.total));
   const used = Resources.fromWire(registered.flatMap((a) => registry.tasksOnAgent(a.id).filter((t) => !t.resourcesRecovered).flatMap((t) => t.resources)));
   const out: Record<string, number> = {
-    'master/elected': 1,
+    'master/elected': source.elected() ? 1 : 0,
     'master/uptime_secs': (source.nowMs() - source.startTimeMs) / 1000,
     'master/slaves_active': registered.length,
     'master/slaves_inactive': 0,

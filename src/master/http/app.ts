@@ -8,7 +8,9 @@ import type { Logger } from '../../lib/logger.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import { agentApi } from './agent-api.ts';
 import { errorMiddleware } from './errors.ts';
+import type { LeaderView } from '../election/leadership.ts';
 import type { MasterMetrics } from '../metrics.ts';
+import { leaderRouting } from './leader-routing.ts';
 import { addLegacyRoutes } from './legacy-routes.ts';
 import { addMetricsRoutes } from './metrics-routes.ts';
 import { schedulerApi } from './scheduler-api.ts';
@@ -21,6 +23,7 @@ export interface MasterAppDeps {
   readonly state: () => StateContext;
   readonly metrics: MasterMetrics;
   readonly snapshot: () => Record<string, number>;
+  readonly leader: LeaderView;
 }
 
 export function createMasterApp(deps: MasterAppDeps): Koa {
@@ -34,9 +37,10 @@ export function createMasterApp(deps: MasterAppDeps): Koa {
   router.all('/master/api/v1/scheduler', scheduler);
   router.all('/api/v1/agent', agent);
   router.all('/master/api/v1/agent', agent);
-  addLegacyRoutes(router, deps.state);
+  addLegacyRoutes(router, deps.state, deps.leader);
   addMetricsRoutes(router, deps.metrics, deps.snapshot);
   app.use(errorMiddleware(deps.logger.child({ component: 'http' })));
+  app.use(leaderRouting(deps.leader));
   app.use(router.routes());
   return app;
 }

@@ -6,6 +6,8 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { HttpError } from '../../lib/errors.ts';
+import type { LeaderView } from '../election/leadership.ts';
+import { redirectTarget } from './leader-routing.ts';
 import { sendJson } from './send-json.ts';
 import type { TaskRecord } from '../core/model.ts';
 import { agentJson, flagsJson, frameworkJson, type StateContext, stateJson, taskJson, versionJson } from './state-json.ts';
@@ -23,16 +25,17 @@ function both(router: Router, path: string, handler: (ctx: Context) => void): vo
   router.get(path, handler);
 }
 
-export function addLegacyRoutes(router: Router, state: () => StateContext): void {
+export function addLegacyRoutes(router: Router, state: () => StateContext, leader: LeaderView): void {
   router.get('/version', (ctx) => sendJson(ctx, versionJson()));
   both(router, '/health', (ctx) => {
     ctx.status = 200;
     ctx.body = '';
   });
   both(router, '/redirect', (ctx) => {
-    const { masterInfo } = state();
+    const target = redirectTarget(leader);
+    if (target === null) throw new HttpError(503, 'No leader elected');
     ctx.status = 307;
-    ctx.set('Location', `//${masterInfo.hostname ?? masterInfo.address?.ip ?? ''}:${masterInfo.port}`);
+    ctx.set('Location', target);
     ctx.body = '';
   });
   both(router, '/state', (ctx) => sendJson(ctx, stateJson(state())));
