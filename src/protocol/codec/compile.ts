@@ -46,6 +46,8 @@ export interface CompiledMessage {
   readonly fields: readonly CompiledField[];
   /** Wire name -> field, for walking the keys a client actually sent. */
   readonly byName: ReadonlyMap<string, CompiledField>;
+  /** Proto field number -> field, for the protobuf encoding. */
+  readonly byNumber: ReadonlyMap<number, CompiledField>;
   readonly required: readonly CompiledField[];
 }
 
@@ -79,6 +81,7 @@ function compile(schema: MessageSchemaOf<unknown>): CompiledMessage {
     typeName: schema.typeName,
     fields,
     byName: new Map(fields.map((f) => [f.name, f])),
+    byNumber: new Map(fields.map((f) => [f.number, f])),
     required: fields.filter((f) => f.card === Card.required),
   };
 }

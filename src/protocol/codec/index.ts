@@ -14,8 +14,10 @@ export type {
   ScalarKind,
   SchemaKind,
 } from './schema.ts';
-export { decode, parseJson, formatPath, DEFAULT_DECODE_LIMITS } from './decode.ts';
-export type { Problem, Result, DecodeOptions } from './decode.ts';
+export { decode, parseJson } from './decode.ts';
+export { formatPath, DEFAULT_DECODE_LIMITS } from './context.ts';
+export type { Problem, Result, DecodeOptions } from './context.ts';
 export { encode, encodeJson } from './encode.ts';
 export { fieldTable } from './introspect.ts';
 export type { FieldInfo } from './introspect.ts';
+export { encodeProtobuf, decodeProtobuf } from './protobuf.ts';
