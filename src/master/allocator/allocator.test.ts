@@ -429,3 +429,18 @@ test('an onOffers callback that throws loses nothing: its offers are taken back,
   const held = [...allocator.snapshot().allocatedByAgent.values()].filter((r) => Object.keys(r).length > 0);
   t.is(held.length, 1, 'only the delivered offer is still allocated');
 });
+
+test('revocable resources go only to frameworks with REVOCABLE_RESOURCES', (t) => {
+  const h = new Harness();
+  const total = Resources.parse('cpus:2;mem:256').plus(Resources.fromWire([{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 }, revocable: {} }]));
+  h.allocator.addAgent('a1', { hostname: 'h' }, total);
+  h.allocator.addFramework('a-plain', { roles: ['*'] });
+  h.allocator.addFramework('b-revocable', { roles: ['*'], capabilities: ['REVOCABLE_RESOURCES'] });
+  const [first] = h.round() as [DeliveredOffer];
+  t.is(first.frameworkId, 'a-plain');
+  t.true(first.resources.revocable().isEmpty());
+  t.is(first.resources.scalar('cpus'), 2);
+  const [second] = h.round() as [DeliveredOffer];
+  t.is(second.frameworkId, 'b-revocable');
+  t.is(second.resources.revocable().scalar('cpus'), 1);
+});

@@ -405,6 +405,7 @@ export class HierarchicalAllocator {
     agent.totalQ = vectorOf(plainTotal, kinds);
     agent.hasReservations = !plainTotal.reserved().isEmpty();
     agent.hasGpus = plainTotal.scalar('gpus') > 0;
+    agent.hasRevocable = !plainTotal.revocable().isEmpty();
     agent.reservedQ = new Map();
     if (agent.hasReservations) {
       for (const role of reservationRoles(plainTotal)) agent.reservedQ.set(role, vectorOf(plainTotal.reserved(role), kinds));

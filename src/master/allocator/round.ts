@@ -198,7 +198,7 @@ export class AllocationRound {
         if (skip && skip.role === role && skip.roleVersion === role.version && skip.freeVersion === agent.freeVersion && this.input.now < skip.until) continue;
         // uq may alias the agent's free vector, which the allocation zeroes
         const given = headroomActive ? uq.slice() : uq;
-        const taken = this.offerToFirstTaker(agent, role, offer, q, uq, offer !== agent.free, globalMinimumMet);
+        const taken = this.offerToFirstTaker(agent, role, offer, q, uq, false, globalMinimumMet);
         // Remember a refusal by everyone, unless quota shrank the offer: a bigger one might be taken.
         if (!taken && !held) agent.nobodyTakes = { role, roleVersion: role.version, freeVersion: agent.freeVersion, until: this.blockedUntil };
         if (taken && headroomActive) {
@@ -241,13 +241,15 @@ export class AllocationRound {
 
   /**
    * Offers `offer` to the first framework of `role` (in DRF order) that will take it. Returns
-   * whether someone did. `deferRoleShare` is false only when the offer empties the agent: the
-   * role walk ends there, so the role can be re-positioned at once. `globalMinimumMet` spares
-   * frameworks without their own minimum a second check of the global one.
+   * whether someone did. Frameworks without REVOCABLE_RESOURCES see the offer without its revocable
+   * part. The role's share is re-positioned at once only when the offer empties the agent (the
+   * role walk ends there); `alwaysDefer` forces deferral (stage 1 walks its own role list).
+   * `globalMinimumMet` spares frameworks without their own minimum a second check of the global one.
    */
-  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, deferRoleShare: boolean, globalMinimumMet = false): boolean {
+  private offerToFirstTaker(agent: AgentState, role: RoleState, offer: Resources, q: QuantityVector, uq: QuantityVector, alwaysDefer: boolean, globalMinimumMet = false): boolean {
     const { now, defaultMinimum } = this.input;
     this.blockedUntil = Infinity;
+    let stable: { offer: Resources; q: QuantityVector; uq: QuantityVector } | undefined;
     const walk = this.frameworkWalk.start(role.frameworks.heap);
     for (let client = walk.next(); client; client = walk.next()) {
       const framework = client.framework;
@@ -255,24 +257,41 @@ export class AllocationRound {
         this.note(framework).gpuOnly++;
         continue;
       }
+      let given = offer;
+      let givenQ = q;
+      let givenUq = uq;
+      let minimumMet = globalMinimumMet;
+      if (agent.hasRevocable && !framework.capabilities.has('REVOCABLE_RESOURCES')) {
+        stable ??= this.withoutRevocable(offer);
+        if (stable.offer.isEmpty()) continue;
+        ({ offer: given, q: givenQ, uq: givenUq } = stable);
+        minimumMet = false;
+      }
       const own = framework.minAllocatable.size > 0 ? framework.minAllocatable.get(role.name) : undefined;
-      if ((own || !globalMinimumMet) && !meetsMinimum(q, own ?? defaultMinimum)) {
+      if ((own || !minimumMet) && !meetsMinimum(givenQ, own ?? defaultMinimum)) {
         this.note(framework).belowMinimum++;
         continue;
       }
       const filter = framework.filters.active(role.name, agent.index, now);
       // whole-offer declines hand back the very object re-offered next time: identity first
-      if (filter && (filter.refused === offer || filter.refused.contains(offer))) {
+      if (filter && (filter.refused === given || filter.refused.contains(given))) {
         this.note(framework).filtered++;
         if (filter.expiresAt < this.blockedUntil) this.blockedUntil = filter.expiresAt;
         continue;
       }
-      this.ledger.allocate(agent, client, offer, q, uq, deferRoleShare ? this.deferred : undefined);
-      this.record(framework, role.name, agent, offer);
+      const defer = alwaysDefer || given !== agent.free;
+      this.ledger.allocate(agent, client, given, givenQ, givenUq, defer ? this.deferred : undefined);
+      this.record(framework, role.name, agent, given);
       this.note(framework).offers++;
       return true;
     }
     return false;
+  }
+
+  private withoutRevocable(offer: Resources): { offer: Resources; q: QuantityVector; uq: QuantityVector } {
+    const kinds = this.ledger.kinds;
+    const stable = offer.nonRevocable();
+    return { offer: stable, q: vectorOf(stable, kinds), uq: vectorOf(stable.unreserved(), kinds) };
   }
 
   private applyDeferredRoleShares(): void {

@@ -29,6 +29,7 @@ export class AgentState {
   reservedQ = new Map<string, QuantityVector>();
   hasReservations = false;
   hasGpus = false;
+  hasRevocable = false;
   /** total minus everything allocated; never carries allocation_info. */
   free: Resources = Resources.empty();
   freeQ: QuantityVector = [];
