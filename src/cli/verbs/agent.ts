@@ -1,5 +1,4 @@
 import { AGENT_FLAG_NAMES, loadAgentConfig } from '../../agent/config.ts';
-import { startAgent } from '../../agent/main.ts';
 import type { Verb } from '../verb.ts';
 
 export const agentVerb: Verb = {
@@ -13,6 +12,8 @@ Mesos' names and may also be given as MESOS_<FLAG> environment variables.
 Flags: ${AGENT_FLAG_NAMES.map((n) => `--${n}`).join(', ')}`,
   async run(argv, io) {
     const config = loadAgentConfig({ argv, env: io.env });
+    // Loaded on demand so client verbs (execute, tasks...) start without the agent's dependencies.
+    const { startAgent } = await import('../../agent/main.ts');
     const agent = await startAgent(config, { env: io.env });
     io.out(`Agent listening at ${agent.url}, master ${config.master}`);
     const signal = await io.stopRequested();

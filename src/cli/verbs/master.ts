@@ -1,5 +1,4 @@
 import { loadMasterConfig, MASTER_FLAG_NAMES } from '../../master/config.ts';
-import { startMaster } from '../../master/main.ts';
 import type { Verb } from '../verb.ts';
 
 export const masterVerb: Verb = {
@@ -13,6 +12,8 @@ MESOS_<FLAG> environment variables (a flag on the command line wins).
 Flags: ${MASTER_FLAG_NAMES.map((n) => `--${n}`).join(', ')}`,
   async run(argv, io) {
     const config = loadMasterConfig({ argv, env: io.env });
+    // Loaded on demand so client verbs (execute, tasks...) start without the master's dependencies.
+    const { startMaster } = await import('../../master/main.ts');
     const master = await startMaster(config);
     io.out(`Master ${master.masterId} listening at ${master.url}`);
     const signal = await io.stopRequested();
