@@ -6,7 +6,7 @@ import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import { FakeClock, systemClock } from '../../src/lib/clock.ts';
 import { waitForLeader } from '../../src/lib/zookeeper/detector.ts';
-import { connectZk, CreateMode, type ZkSession } from '../../src/lib/zookeeper/session.ts';
+import { connectZk, CreateMode, type ZkConnectOptions, type ZkSession } from '../../src/lib/zookeeper/session.ts';
 import { ZooKeeperMasterDetector } from '../../src/lib/zookeeper/zk-detector.ts';
 import { ZooKeeperMasterContender } from '../../src/master/election/zookeeper-contender.ts';
 import { masterInfoFor } from '../../src/master/master-info.ts';
@@ -198,4 +198,32 @@ test('a leading node with invalid MasterInfo means no known leader rather than a
   const d = detector(path);
   await within(d.synced(), 'first read');
   t.is(d.detect(), null);
+});
+
+test('a detector whose session expires forgets the leader, reconnects on its own and finds it again', async (t) => {
+  const path = uniquePath();
+  const candidacy = await new ZooKeeperMasterContender({ session: await session(), path }).contend(master(4));
+  await within(candidacy.elected, 'elected');
+  const detectorSessions: ZkSession[] = [];
+  const d = new ZooKeeperMasterDetector({
+    url: zk.url(path),
+    sessionTimeoutMs: 4000,
+    retryDelayMs: 100,
+    connect: async (options: ZkConnectOptions) => {
+      const s = await connectZk(options);
+      detectorSessions.push(s);
+      return s;
+    },
+  });
+  detectors.push(d);
+  await within(d.synced(), 'first read');
+  t.is(d.detect()?.id, 'master-4');
+  const changes: (string | null)[] = [];
+  d.subscribe((l) => changes.push(l?.id ?? null));
+
+  await expireSession(zk.connectString, detectorSessions[0]!);
+  await within(waitForLeader(d, systemClock, 10_000, () => changes.includes(null)), 'leader found again');
+  t.deepEqual(changes, [null, 'master-4']);
+  t.is(detectorSessions.length, 2);
+  t.true(detectorSessions[0]!.lost);
 });

@@ -86,7 +86,17 @@ class NativeZkSession implements ZkSession {
   private connected = false;
   private disconnectTimer: TimerHandle | undefined;
 
-  constructor(private readonly client: ZooKeeper, private readonly clock: Clock, private readonly sessionTimeoutMs: number) {}
+  /** Settles every call: once the handle is closed the C client may never answer what was pending. */
+  private readonly ended: Promise<never>;
+  private rejectEnded: (error: Error) => void = () => undefined;
+
+  constructor(private readonly client: ZooKeeper, private readonly clock: Clock, private readonly sessionTimeoutMs: number) {
+    this.ended = new Promise<never>((_, reject) => {
+      this.rejectEnded = reject;
+    });
+    // Nobody may be racing it when it rejects; that is not an error.
+    this.ended.catch(() => undefined);
+  }
 
   get sessionId(): string {
     return String(this.client.client_id);
@@ -142,6 +152,7 @@ class NativeZkSession implements ZkSession {
     this.lostReason = reason;
     this.disconnectTimer?.cancel();
     this.closing = true;
+    this.rejectEnded(new ZkSessionLostError(`session lost: ${reason}`));
     this.client.close();
     for (const listener of [...this.lostListeners]) listener(reason);
     this.lostListeners.clear();
@@ -157,11 +168,13 @@ class NativeZkSession implements ZkSession {
     return () => this.lostListeners.delete(listener);
   }
 
+
   private async call<T>(operation: string, path: string, run: () => Promise<T>): Promise<T> {
     if (this.lostReason !== undefined || this.closing) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: session ${this.lostReason ?? 'closed'}`);
     try {
-      return await run();
+      return await Promise.race([run(), this.ended]);
     } catch (error) {
+      if (error instanceof ZkSessionLostError) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: ${error.message}`);
       throw toZkError(error, operation, path);
     }
   }
@@ -221,6 +234,7 @@ class NativeZkSession implements ZkSession {
     if (this.closing) return Promise.resolve();
     this.closing = true;
     this.lostListeners.clear();
+    this.rejectEnded(new ZkSessionLostError('session closed'));
     return new Promise<void>((resolve) => {
       this.client.once('close', () => resolve());
       this.client.close();

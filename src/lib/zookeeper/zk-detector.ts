@@ -99,6 +99,8 @@ export class ZooKeeperMasterDetector implements MasterDetector {
         return;
       }
       this.session = session;
+      // A pass stuck on the old session has been settled by its loss; start clean.
+      this.refreshing = false;
       session.onLost((reason) => {
         if (this.session !== session) return;
         this.logger.warn({ reason }, 'ZooKeeper session lost; leader unknown until reconnected');
