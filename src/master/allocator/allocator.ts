@@ -9,36 +9,26 @@
  * Roles are flat: 'a/b' is its own leaf in the role sorter (no hierarchical share aggregation),
  * though resources reserved to 'a' are still allocatable to 'a/b' (Resources.allocatableTo).
  */
-import type { TimerHandle } from '../../lib/clock.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { Clock, TimerHandle } from '../../lib/clock.ts';
 import { ValidationError } from '../../lib/errors.ts';
 import { Resources, roleProblem } from '../../lib/resources/index.ts';
-import { describe } from './diagnostics.ts';
 import type { NoOfferReport } from './diagnostics.ts';
 import { Ledger } from './ledger.ts';
 import { compileMinAllocatable, DEFAULT_MIN_ALLOCATABLE } from './min-allocatable.ts';
-import { addInto, toRecord } from './quantity-vector.ts';
 import type { QuantityVector } from './quantity-vector.ts';
 import { compileQuota, validateWeights } from './quota.ts';
 import type { QuotaInput, WeightInput } from './quota.ts';
 import { filterDurationMs } from './refuse-duration.ts';
 import { allocationRoles, reservationRoles, vectorOf } from './resource-helpers.ts';
+import { explainOffers, frameworkShare, roleShare, snapshotOf } from './inspection.ts';
+import type { AllocatorSnapshot } from './inspection.ts';
+import { heldRoles, plainOf, splitByRole } from './recovery.ts';
 import { AllocationRound } from './round.ts';
 import { AgentState, FrameworkState } from './state.ts';
 import type { FrameworkClient } from './state.ts';
 import type { AgentOptions, AllocatorOptions, FrameworkOptions, OfferCallback, OfferSet, RecoverFilters } from './types.ts';
 
 export const DEFAULT_ALLOCATION_INTERVAL_MS = 1000;
-
-/** A read-only view for tests, metrics and the "why no offers?" feature. */
-export interface AllocatorSnapshot {
-  agents: number;
-  frameworks: number;
-  roles: string[];
-  filters: number;
-  /** Per agent id: what is allocated (offered or used), in natural units. */
-  allocatedByAgent: Map<string, Record<string, number>>;
-}
 
 export class HierarchicalAllocator {
   private readonly ledger = new Ledger();
@@ -206,10 +196,10 @@ export class HierarchicalAllocator {
       // the common case, kept free of intermediate maps: one role, so everything belongs to it
       const client = framework.clients.values().next().value as FrameworkClient;
       if (!agent.allocations.has(client)) return;
-      this.releaseAndFilter(agent, client, this.plainOf(agent, client.role, resources), duration);
+      this.releaseAndFilter(agent, client, plainOf(agent, client.role, resources), duration);
     } else {
-      const held = this.heldRoles(agent, framework);
-      for (const [role, plain] of this.splitByRole(agent, held, resources)) {
+      const held = heldRoles(agent, framework);
+      for (const [role, plain] of splitByRole(agent, held, resources)) {
         const client = held.get(role);
         if (client) this.releaseAndFilter(agent, client, plain, duration);
       }
@@ -220,12 +210,6 @@ export class HierarchicalAllocator {
   private releaseAndFilter(agent: AgentState, client: FrameworkClient, plain: Resources, filterMs: number): void {
     const released = this.ledger.release(agent, client, plain);
     if (filterMs > 0 && !released.isEmpty()) client.framework.filters.install(client.role, agent.index, released, this.clock.now() + filterMs);
-  }
-
-  /** `resources` without allocation_info; the very object last offered on this agent maps back for free. */
-  private plainOf(agent: AgentState, role: string, resources: Resources): Resources {
-    if (resources === agent.cacheAllocated && agent.cacheRole === role && agent.cachePlain) return agent.cachePlain;
-    return resources.unallocate();
   }
 
   // ---- weights and quota ----
@@ -318,55 +302,21 @@ export class HierarchicalAllocator {
 
   /** Why `frameworkId` got what it got in the last round it was considered. */
   whyNoOffers(frameworkId: string): NoOfferReport | undefined {
-    const framework = this.ledger.frameworks.get(frameworkId);
-    if (!framework) return undefined;
-    const now = this.clock.now();
-    const agentIds = new Map<number, string>();
-    for (const agent of this.ledger.agents.values()) agentIds.set(agent.index, agent.id);
-    const filters = [...framework.filters.live(now)].map((f) => ({ role: f.role, agentId: agentIds.get(f.agentIndex) ?? `#${f.agentIndex}`, expiresAt: f.expiresAt }));
-    const note = framework.note.round === this.round ? framework.note : { round: this.round, offers: 0, filtered: 0, belowMinimum: 0, quotaCapped: 0, gpuOnly: 0 };
-    return describe(
-      {
-        frameworkId,
-        round: note.round,
-        active: framework.active,
-        offers: note.offers,
-        suppressedRoles: [...framework.suppressed].filter((r) => framework.roles.has(r)),
-        filters,
-        filtered: note.filtered,
-        belowMinimum: note.belowMinimum,
-        quotaCapped: note.quotaCapped,
-        gpuOnly: note.gpuOnly,
-      },
-      [...framework.roles],
-    );
+    return explainOffers(this.ledger, frameworkId, this.round, this.clock.now());
   }
 
   /** Weighted dominant share of a role (0 when unknown). */
   roleShare(role: string): number {
-    this.ledger.roleSorter.refresh();
-    return this.ledger.roles.get(role)?.client.share ?? 0;
+    return roleShare(this.ledger, role);
   }
 
   /** Dominant share of a framework within a role (0 when unknown). */
   frameworkShare(frameworkId: string, role: string): number {
-    const state = this.ledger.roles.get(role);
-    const client = this.ledger.frameworks.get(frameworkId)?.clients.get(role);
-    if (!state || !client) return 0;
-    state.frameworks.refresh();
-    return client.share;
+    return frameworkShare(this.ledger, frameworkId, role);
   }
 
   snapshot(): AllocatorSnapshot {
-    const allocatedByAgent = new Map<string, Record<string, number>>();
-    let filters = 0;
-    for (const framework of this.ledger.frameworks.values()) filters += framework.filters.size;
-    for (const agent of this.ledger.agents.values()) {
-      const sum: QuantityVector = [];
-      for (const [, allocation] of this.ledger.allocationsOf(agent)) addInto(sum, allocation.q);
-      allocatedByAgent.set(agent.id, toRecord(sum, this.ledger.kinds));
-    }
-    return { agents: this.ledger.agents.size, frameworks: this.ledger.frameworks.size, roles: [...this.ledger.roles.keys()].sort(), filters, allocatedByAgent };
+    return snapshotOf(this.ledger);
   }
 
   // ---- internals ----
@@ -437,32 +387,4 @@ export class HierarchicalAllocator {
       this.ledger.allocateByName(agent, framework, role ?? fallbackRole, fits, vectorOf(fits, kinds), vectorOf(fits.unreserved(), kinds));
     }
   }
-
-  /** The framework's clients (by role) that hold something on `agent`. */
-  private heldRoles(agent: AgentState, framework: FrameworkState): Map<string, FrameworkClient> {
-    const held = new Map<string, FrameworkClient>();
-    for (const [role, client] of framework.clients) if (agent.allocations.has(client)) held.set(role, client);
-    return held;
-  }
-
-  /** Splits recovered resources by the role they were allocated to (from allocation_info, or the only role held). */
-  private splitByRole(agent: AgentState, held: ReadonlyMap<string, unknown>, resources: Resources): Array<[string, Resources]> {
-    if (resources === agent.cacheAllocated && agent.cacheRole !== undefined && held.has(agent.cacheRole)) {
-      return [[agent.cacheRole, this.plainOf(agent, agent.cacheRole, resources)]];
-    }
-    if (held.size === 1) {
-      const [role] = held.keys();
-      return [[role as string, resources.unallocate()]];
-    }
-    const parts: Array<[string, Resources]> = [];
-    for (const role of held.keys()) {
-      const part = resources.allocatedTo(role);
-      if (!part.isEmpty()) parts.push([role, part.unallocate()]);
-    }
-    const unattributed = resources.allocatedTo(undefined);
-    const [firstRole] = held.keys();
-    if (!unattributed.isEmpty() && firstRole !== undefined) parts.push([firstRole, unattributed]);
-    return parts;
-  }
-
 }

@@ -1,6 +1,6 @@
 /** The allocator's public surface. */
 export { HierarchicalAllocator, DEFAULT_ALLOCATION_INTERVAL_MS } from './allocator.ts';
-export type { AllocatorSnapshot } from './allocator.ts';
+export type { AllocatorSnapshot } from './inspection.ts';
 export type { AllocatorOptions, AgentOptions, FrameworkOptions, OfferCallback, OfferSet, RecoverFilters } from './types.ts';
 export type { QuotaInput, QuotaAmounts, WeightInput } from './quota.ts';
 export type { MinAllocatableSpec } from './min-allocatable.ts';
