@@ -1,6 +1,6 @@
 import test from 'ava';
 import { ValidationError } from './errors.ts';
-import { isZkUrl, parseZkUrl } from './zk-url.ts';
+import { isZkUrl, parseZkUrl, resolveZkUrl } from './zk-url.ts';
 
 test('parses hosts, ports and the path of a Mesos zk URL', (t) => {
   const url = parseZkUrl('zk://zk1:2181,zk2:2182,10.0.0.3/mesos');
@@ -48,4 +48,14 @@ test('rejects non-zk schemes, missing paths and empty host lists', (t) => {
   t.throws(() => parseZkUrl('zk://h:2181'), { instanceOf: ValidationError, message: /missing znode path/ });
   t.throws(() => parseZkUrl('zk:///mesos'), { instanceOf: ValidationError, message: /no ZooKeeper servers/ });
   t.throws(() => parseZkUrl('zk://h/a//b'), { instanceOf: ValidationError, message: /invalid znode path/ });
+});
+
+test('file:// indirection reads the URL from the file, and a missing file names the field', async (t) => {
+  const files: Record<string, string> = { '/etc/mesos/zk': 'zk://u:p@zk1:2181/mesos\n' };
+  const read = (path: string): Promise<string> => (path in files ? Promise.resolve(files[path] ?? '') : Promise.reject(new Error('ENOENT')));
+  const url = await resolveZkUrl('file:///etc/mesos/zk', read);
+  t.is(url.connectString, 'zk1:2181');
+  t.deepEqual(url.credentials, { user: 'u', password: 'p' });
+  t.is((await resolveZkUrl('zk://h:1/x', read)).path, '/x');
+  await t.throwsAsync(resolveZkUrl('file:///nope', read, 'master'), { instanceOf: ValidationError, message: /'master': cannot read \/nope/ });
 });

@@ -32,6 +32,23 @@ export function isZkUrl(text: string): boolean {
   return text.trim().toLowerCase().startsWith('zk://');
 }
 
+/**
+ * Mesos also takes `file:///path` for `--zk`/`--master`: the file holds the real URL (so a
+ * password stays out of `ps`). `readText` is the caller's I/O (e.g. fs.promises.readFile).
+ */
+export async function resolveZkUrl(text: string, readText: (path: string) => Promise<string>, field = 'zk'): Promise<ZkUrl> {
+  const trimmed = text.trim();
+  if (!trimmed.toLowerCase().startsWith('file://')) return parseZkUrl(trimmed, field);
+  const path = decodeURIComponent(trimmed.slice('file://'.length));
+  let contents: string;
+  try {
+    contents = await readText(path);
+  } catch (error) {
+    throw ValidationError.of(field, `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseZkUrl(contents, field);
+}
+
 /** Parses a `zk://` URL; throws ValidationError naming `field` with every problem found. */
 export function parseZkUrl(text: string, field = 'zk'): ZkUrl {
   const trimmed = text.trim();
