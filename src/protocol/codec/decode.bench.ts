@@ -5,6 +5,7 @@
 import { SchedulerCall } from '../v1/scheduler.ts';
 import { decode, parseJson } from './decode.ts';
 import { encodeJson } from './encode.ts';
+import { decodeProtobuf, encodeProtobuf } from './protobuf.ts';
 
 function task(i: number) {
   return {
@@ -55,3 +56,6 @@ measure('JSON.parse only (baseline)', () => JSON.parse(text));
 measure('decode ACCEPT x10 tasks (parsed JSON)', () => decode(SchedulerCall, accept));
 measure('parseJson ACCEPT x10 tasks (text)', () => parseJson(SchedulerCall, text));
 measure('encodeJson ACCEPT x10 tasks', () => encodeJson(SchedulerCall, value));
+const bytes = encodeProtobuf(SchedulerCall, value);
+measure(`decodeProtobuf ACCEPT x10 tasks (${bytes.length} bytes)`, () => decodeProtobuf(SchedulerCall, bytes));
+measure('encodeProtobuf ACCEPT x10 tasks', () => encodeProtobuf(SchedulerCall, value));

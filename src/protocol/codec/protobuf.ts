@@ -117,12 +117,17 @@ class Writer {
 
   endLengthDelimited(start: number): void {
     const length = this.pos - start;
-    const prefix = new Writer();
-    prefix.integer(length);
-    const p = prefix.pos;
+    let p = 1;
+    for (let n = length; n > 0x7f; n >>>= 7) p++;
     this.ensure(p);
-    this.buf.copy(this.buf, start + p, start, this.pos);
-    this.buf.set(prefix.buf.subarray(0, p), start);
+    this.buf.copyWithin(start + p, start, this.pos);
+    let n = length;
+    let at = start;
+    while (n > 0x7f) {
+      this.buf[at++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[at] = n;
     this.pos += p;
   }
 
@@ -211,7 +216,11 @@ class Reader {
   lo = 0;
   hi = 0;
 
-  constructor(readonly buf: Uint8Array, start: number) {
+  /** One Buffer view of the whole input, so strings and doubles are read without new views. */
+  readonly buf: Buffer;
+
+  constructor(bytes: Uint8Array, start: number) {
+    this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = start;
   }
 
@@ -356,7 +365,7 @@ function readMapEntry(f: CompiledField, r: Reader, end: number, ctx: DecodeConte
     if (number === 1 && wireType === WIRE_LENGTH && r.hi === 0) {
       const n = readLength(r, entryEnd, ctx);
       if (n < 0) break;
-      key = Buffer.from(r.buf.buffer, r.buf.byteOffset + r.pos, n).toString('utf8');
+      key = r.buf.toString('utf8', r.pos, r.pos + n);
       r.pos += n;
     } else if (number === 2 && r.hi === 0 && wireType === expectedWireType(f.kind)) {
       value = readValue(f, r, wireType, entryEnd, ctx);
@@ -385,9 +394,9 @@ function readValue(f: CompiledField, r: Reader, wireType: number, end: number, c
       r.pos = end;
       return ctx.problem('truncated double');
     }
-    const view = Buffer.from(r.buf.buffer, r.buf.byteOffset + r.pos, 8);
+    const value = r.buf.readDoubleLE(r.pos);
     r.pos += 8;
-    return view.readDoubleLE(0);
+    return value;
   }
   if (wireType === WIRE_LENGTH) {
     const length = readLength(r, end, ctx);
@@ -402,10 +411,10 @@ function readValue(f: CompiledField, r: Reader, wireType: number, end: number, c
     }
     if (f.kind === K_STRING) {
       if (length > ctx.maxStringLength) return ctx.problem(`string too long: ${length} bytes (at most ${ctx.maxStringLength})`);
-      return Buffer.from(r.buf.buffer, r.buf.byteOffset + start, length).toString('utf8');
+      return r.buf.toString('utf8', start, start + length);
     }
     if (length * 4 > ctx.maxStringLength * 3) return ctx.problem(`bytes too long: ${length} bytes`);
-    return Buffer.from(r.buf.buffer, r.buf.byteOffset + start, length).toString('base64');
+    return r.buf.toString('base64', start, start + length);
   }
   if (!r.readVarint(end)) {
     r.pos = end;
