@@ -7,12 +7,18 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname as machineHostname, networkInterfaces } from 'node:os';
 import { type Clock, systemClock } from '../lib/clock.ts';
+import { ConfigError } from '../lib/errors.ts';
 import { newUuid } from '../lib/ids.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
 import { bindAllocator } from './allocator-port.ts';
 import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
 import { type Election, joinElection } from './election/leadership.ts';
+import { FileRegistryStore } from './registrar/file-store.ts';
+import { MemoryRegistryStore } from './registrar/memory-store.ts';
+import { Registrar } from './registrar/registrar.ts';
+import type { RegistryStore } from './registrar/store.ts';
+import { ZooKeeperRegistryStore } from './registrar/zookeeper-store.ts';
 import { createMasterApp } from './http/app.ts';
 import { masterInfoFor } from './master-info.ts';
 import { createMasterMetrics, masterSnapshot } from './metrics.ts';
@@ -66,6 +72,17 @@ async function listen(config: MasterConfig): Promise<{ server: Server; setHandle
   return { server, setHandler: (h) => (handler = h) };
 }
 
+/**
+ * `--registry=in_memory`: forgotten on restart (tests, `mesos local`). `replicated_log`: kept in
+ * ZooKeeper beside the election when `--zk` is set, else in `--work_dir`.
+ */
+function registryStore(config: MasterConfig, election: Election): RegistryStore {
+  if (config.registry === 'in_memory') return new MemoryRegistryStore();
+  if (election.zookeeper) return new ZooKeeperRegistryStore(election.zookeeper);
+  if (config.work_dir === '') throw new ConfigError('work_dir', 'is required with --registry=replicated_log (or give --zk)');
+  return FileRegistryStore.inWorkDir(config.work_dir);
+}
+
 export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {
   const logger = options.logger ?? createLogger({ level: pinoLevel(config.log_level), name: 'master' });
   const clock = options.clock ?? systemClock;
@@ -86,16 +103,17 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     minAllocatable: config.min_allocatable_resources,
     onAllocations: (allocations) => holder.core?.offer(allocations),
   });
-  const core = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, masterInfo });
-  holder.core = core;
-
   let election: Election;
+  let registrar: Registrar;
   try {
     election = await joinElection(masterInfo, { zk: config.zk, sessionTimeoutMs: config.zk_session_timeout, clock, logger: logger.child({ component: 'election' }) });
+    registrar = new Registrar({ store: registryStore(config, election), clock, logger });
   } catch (error) {
     server.close();
     throw error;
   }
+  const core = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, registrar, masterInfo });
+  holder.core = core;
   const metricsSource = { registry: core.registry, startTimeMs, nowMs: () => clock.now(), elected: () => election.isLeader() };
   const app = createMasterApp({
     core,
@@ -104,6 +122,7 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     metrics: createMasterMetrics(metricsSource),
     snapshot: () => masterSnapshot(metricsSource),
     leader: election,
+    recovered: () => registrar.recovered,
     state: () => ({ registry: core.registry, masterInfo, config, startTimeMs, electedTimeMs: electedTimeMs ?? startTimeMs }),
   });
   const callback = app.callback();
@@ -120,17 +139,27 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     })();
     return stopping;
   };
-  const elected = election.candidacy.elected.then(() => {
+  // Elected: read the registry (503 until then), then allocate. Losing the election or the
+  // registry means this master can no longer be sure what it owns: it stops, as Mesos exits.
+  const elected = election.candidacy.elected.then(async () => {
     electedTimeMs = clock.now();
+    await registrar.recover();
     allocator.start();
-    logger.info({ masterId }, 'elected leading master');
+    logger.info({ masterId }, 'elected leading master; registry recovered');
   });
-  const lost = election.candidacy.lost.then(async (reason) => {
-    logger.fatal({ masterId, reason }, 'lost leadership; this master stops');
+  const lost = Promise.race([
+    election.candidacy.lost,
+    registrar.failed.then((error) => `registry failed: ${error.message}`),
+    elected.then(() => new Promise<string>(() => undefined), (error: unknown) => `recovery failed: ${error instanceof Error ? error.message : String(error)}`),
+  ]).then(async (reason) => {
+    logger.fatal({ masterId, reason }, 'this master stops');
     await stop();
     return reason;
   });
   logger.info({ masterId, url: `http://${advertisedIp}:${port}`, hostname, zk: config.zk || undefined }, 'master started');
+  // Standalone leads at once: hand back a master that already serves. A ZooKeeper standby
+  // returns now and serves redirects until (if ever) it is elected.
+  if (config.zk === '') await elected;
 
   return { url: `http://${advertisedIp}:${port}`, port, masterId, core, elected, lost, stop };
 }

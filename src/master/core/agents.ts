@@ -6,6 +6,7 @@
 import { Resources } from '../../lib/resources/index.ts';
 import { agentMachine } from '../state/agent.ts';
 import { isTaskState, isTerminalTaskState } from '../state/task.ts';
+import type { RegistryOperation } from '../registrar/operations.ts';
 import type { AgentInfoWire, ResourceWire, TaskInfoWire } from '../wire.ts';
 import { type MasterContext, sendToFramework } from './context.ts';
 import { failureEvent, messageEvent } from './events.ts';
@@ -36,7 +37,34 @@ export interface AgentSubscribeInput {
 
 export type AgentSubscribeResult = { readonly ok: true; readonly agentId: string } | { readonly ok: false; readonly message: string };
 
-export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput, sink: EventSink): AgentSubscribeResult {
+export type AdmissionPlan =
+  | { readonly ok: true; readonly agentId: string; readonly fresh: boolean; readonly operation?: RegistryOperation }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * What the registry must record before this SUBSCRIBE may take effect: a new agent is admitted
+ * under a fresh id; an unreachable one is marked reachable; a gone or removed one is refused.
+ */
+export function planAdmission(ctx: MasterContext, input: AgentSubscribeInput): AdmissionPlan {
+  if (input.agentId === undefined) {
+    const agentId = ctx.registry.nextAgentId();
+    return { ok: true, agentId, fresh: true, operation: { type: 'admitAgent', agentId, info: { ...input.info, id: { value: agentId } } } };
+  }
+  const agentId = input.agentId;
+  const info = { ...input.info, id: { value: agentId } };
+  const known = ctx.registry.agents.get(agentId);
+  if (known?.state === 'removed') return { ok: false, message: `Agent ${agentId} has been removed` };
+  if (known?.state === 'unreachable') return { ok: true, agentId, fresh: false, operation: { type: 'markAgentReachable', agentId, info } };
+  if (known) return { ok: true, agentId, fresh: false };
+  const persisted = ctx.registrar.registry;
+  if (persisted.gone.has(agentId)) return { ok: false, message: `Agent ${agentId} has been marked gone` };
+  if (persisted.unreachable.has(agentId)) return { ok: true, agentId, fresh: false, operation: { type: 'markAgentReachable', agentId, info } };
+  if (persisted.agents.has(agentId)) return { ok: true, agentId, fresh: false };
+  return { ok: true, agentId, fresh: false, operation: { type: 'admitAgent', agentId, info } };
+}
+
+/** Applies an admitted SUBSCRIBE (see planAdmission); `fresh` marks a first registration. */
+export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput & { readonly fresh?: boolean }, sink: EventSink): AgentSubscribeResult {
   const now = ctx.clock.now();
   const known = input.agentId !== undefined ? ctx.registry.agents.get(input.agentId) : undefined;
   if (known?.state === 'removed') return { ok: false, message: `Agent ${known.id} has been removed` };
@@ -54,6 +82,7 @@ export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput, s
     agent.port = input.info.port ?? 5051;
     agent.reregisteredTime = now;
     agent.missedPongs = 0;
+    agent.awaitingPong = false;
     agent.version = input.version;
     rescindAgentOffers(ctx, agent);
     adoptReportedTasks(ctx, agent, input.tasks);
@@ -78,7 +107,7 @@ export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput, s
       awaitingPong: false,
       pingTimer: null,
       registeredTime: now,
-      ...(input.agentId !== undefined ? { reregisteredTime: now } : {}),
+      ...(input.fresh ? {} : { reregisteredTime: now }),
       version: input.version,
       offers: new Set(),
       tasks: new Set(),
@@ -167,7 +196,7 @@ function startPings(ctx: MasterContext, agent: AgentRecord): void {
     if (agent.state !== 'registered' && agent.state !== 'disconnected') return;
     if (agent.awaitingPong) agent.missedPongs += 1;
     if (agent.missedPongs >= ctx.config.max_agent_ping_timeouts) {
-      markUnreachable(ctx, agent);
+      persistUnreachable(ctx, agent.id);
       return;
     }
     agent.awaitingPong = true;
@@ -193,6 +222,28 @@ export function agentStreamClosed(ctx: MasterContext, agentId: string, sink: Eve
   ctx.logger.warn({ agentId }, 'agent disconnected');
   ctx.allocator.deactivateAgent(agent.id);
   rescindAgentOffers(ctx, agent);
+}
+
+/**
+ * Records the agent as unreachable in the registry first, then applies it. If the agent came
+ * back while the write was in flight, it is marked reachable again instead.
+ */
+function persistUnreachable(ctx: MasterContext, agentId: string): void {
+  const timeMs = ctx.clock.now();
+  ctx.registrar.apply({ type: 'markAgentUnreachable', agentId, timeMs }).then(
+    () => {
+      const agent = ctx.registry.agents.get(agentId);
+      if (!agent || agent.state === 'unreachable' || agent.state === 'removed') return;
+      if (agent.missedPongs >= ctx.config.max_agent_ping_timeouts) {
+        markUnreachable(ctx, agent);
+        return;
+      }
+      void ctx.registrar.apply({ type: 'markAgentReachable', agentId, info: agent.info }).catch((error: unknown) => {
+        ctx.logger.error({ err: error, agentId }, 'could not mark a returning agent reachable');
+      });
+    },
+    (error: unknown) => ctx.logger.error({ err: error, agentId }, 'could not persist the agent as unreachable; it stays registered'),
+  );
 }
 
 /** Too many missed pongs: the agent's resources leave the allocator, its tasks are reported lost. */

@@ -83,8 +83,23 @@ export class MasterCore {
 
   // --- agent side ----------------------------------------------------------------------------
 
-  subscribeAgent(input: agents.AgentSubscribeInput, sink: EventSink): agents.AgentSubscribeResult {
-    return agents.subscribeAgent(this.ctx, input, sink);
+  /**
+   * Agent SUBSCRIBE: the registry records the admission first (the one await), then the agent
+   * is looked up again and subscribed, unless its stream went away meanwhile.
+   */
+  async subscribeAgent(input: agents.AgentSubscribeInput, sink: EventSink): Promise<agents.AgentSubscribeResult> {
+    const plan = agents.planAdmission(this.ctx, input);
+    if (!plan.ok) return plan;
+    if (plan.operation) {
+      try {
+        await this.ctx.registrar.apply(plan.operation);
+      } catch (error) {
+        this.ctx.logger.error({ err: error, agentId: plan.agentId }, 'registry refused the agent');
+        return { ok: false, message: `Agent ${plan.agentId} could not be admitted: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    if (sink.closed) return { ok: false, message: 'the agent disconnected during admission' };
+    return agents.subscribeAgent(this.ctx, { ...input, agentId: plan.agentId, fresh: plan.fresh }, sink);
   }
 
   agentStreamClosed(agentId: string, sink: EventSink): void {

@@ -5,6 +5,8 @@
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { MasterConfig } from '../config.ts';
+import type { RegistryOperation } from '../registrar/operations.ts';
+import type { Registry } from '../registrar/registry.ts';
 import type { MasterInfoWire, ResourceWire } from '../wire.ts';
 
 /**
@@ -37,10 +39,22 @@ export interface Allocation {
   readonly resources: ResourceWire[];
 }
 
+/**
+ * The registrar as the core uses it: operations are persisted before they take effect, so the
+ * core awaits `apply` and then looks its records up again. `registry` is what was persisted
+ * (after recovery: agents a previous leader admitted, marked unreachable or gone).
+ */
+export interface RegistrarPort {
+  apply(operation: RegistryOperation): Promise<unknown>;
+  readonly recovered: boolean;
+  readonly registry: Registry;
+}
+
 export interface MasterDeps {
   readonly config: MasterConfig;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly allocator: AllocatorPort;
+  readonly registrar: RegistrarPort;
   readonly masterInfo: MasterInfoWire;
 }

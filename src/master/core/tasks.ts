@@ -113,11 +113,19 @@ function explicitAnswer(ctx: MasterContext, framework: FrameworkRecord, item: Re
     return latestStatusOf(task, now, 'REASON_RECONCILIATION', 'Reconciliation: Latest task state');
   }
   const agent = item.agentId !== undefined ? ctx.registry.agents.get(item.agentId) : undefined;
-  const base = { taskId: item.taskId, nowMs: now, reason: 'REASON_RECONCILIATION', ...(item.agentId !== undefined ? { agentId: item.agentId } : {}) };
-  if (agent?.state === 'unreachable') {
-    return masterStatus({ ...base, state: stateFor(framework, 'TASK_UNREACHABLE'), message: 'Reconciliation: Task is unreachable', ...(agent.unreachableTime !== undefined ? { unreachableTimeMs: agent.unreachableTime } : {}) });
+  const persisted = ctx.registrar.recovered ? ctx.registrar.registry : undefined;
+  if (!agent && persisted) {
+    // Agents a previous leader admitted that have not re-registered yet may still run the task:
+    // Mesos stays silent rather than guess.
+    const recovering = (id: string): boolean => persisted.agents.has(id) && !ctx.registry.agents.has(id);
+    if (item.agentId === undefined ? [...persisted.agents.keys()].some(recovering) : recovering(item.agentId)) return undefined;
   }
-  if (agent?.state === 'removed') {
+  const base = { taskId: item.taskId, nowMs: now, reason: 'REASON_RECONCILIATION', ...(item.agentId !== undefined ? { agentId: item.agentId } : {}) };
+  const unreachableSince = agent?.state === 'unreachable' ? agent.unreachableTime : item.agentId !== undefined && !agent ? persisted?.unreachable.get(item.agentId) : undefined;
+  if (agent?.state === 'unreachable' || unreachableSince !== undefined) {
+    return masterStatus({ ...base, state: stateFor(framework, 'TASK_UNREACHABLE'), message: 'Reconciliation: Task is unreachable', ...(unreachableSince !== undefined ? { unreachableTimeMs: unreachableSince } : {}) });
+  }
+  if (agent?.state === 'removed' || (item.agentId !== undefined && !agent && persisted?.gone.has(item.agentId))) {
     return masterStatus({ ...base, state: stateFor(framework, 'TASK_GONE_BY_OPERATOR'), message: 'Reconciliation: Task is gone' });
   }
   if (agent) return masterStatus({ ...base, state: stateFor(framework, 'TASK_GONE'), message: 'Reconciliation: Task is unknown to the agent' });

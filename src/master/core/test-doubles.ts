@@ -9,7 +9,9 @@ import { masterInfoFor } from '../master-info.ts';
 import type { FrameworkInfoWire } from '../wire.ts';
 import { MasterCore } from './master-core.ts';
 import type { EventSink } from './model.ts';
-import type { AllocatorPort } from './ports.ts';
+import { applyOperation, type RegistryOperation } from '../registrar/operations.ts';
+import { EMPTY_REGISTRY, type Registry } from '../registrar/registry.ts';
+import type { AllocatorPort, RegistrarPort } from './ports.ts';
 
 export type AllocatorCall = [method: keyof AllocatorPort, ...args: unknown[]];
 
@@ -32,6 +34,21 @@ export function recordingAllocator(calls: AllocatorCall[]): AllocatorPort {
   };
 }
 
+/** A registrar that persists nowhere but applies operations by the real rules. */
+export class MemoryRegistrar implements RegistrarPort {
+  registry: Registry = EMPTY_REGISTRY;
+  readonly recovered = true;
+  readonly applied: RegistryOperation[] = [];
+
+  apply(operation: RegistryOperation): Promise<unknown> {
+    const result = applyOperation(this.registry, operation);
+    if (!result.ok) return Promise.reject(result.error);
+    this.registry = result.registry;
+    this.applied.push(operation);
+    return Promise.resolve({ changed: result.changed });
+  }
+}
+
 export class RecordingSink implements EventSink {
   readonly events: { type: string; [key: string]: unknown }[] = [];
   closed = false;
@@ -51,19 +68,22 @@ export interface CoreFixture {
   readonly core: MasterCore;
   readonly clock: FakeClock;
   readonly calls: AllocatorCall[];
+  readonly registrar: MemoryRegistrar;
 }
 
 export function coreFixture(overrides: Partial<MasterConfig> = {}): CoreFixture {
   const clock = new FakeClock();
   const calls: AllocatorCall[] = [];
+  const registrar = new MemoryRegistrar();
   const core = new MasterCore({
+    registrar,
     config: masterConfigWith({ heartbeat_interval: 15_000, ...overrides }),
     clock,
     logger: silentLogger(),
     allocator: recordingAllocator(calls),
     masterInfo: masterInfoFor('11111111-2222-3333-4444-555555555555', '10.0.0.1', 5050, 'm1'),
   });
-  return { core, clock, calls };
+  return { core, clock, calls, registrar };
 }
 
 export function frameworkInfo(extra: Partial<FrameworkInfoWire> = {}): FrameworkInfoWire {

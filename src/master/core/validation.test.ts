@@ -68,12 +68,12 @@ test('ids follow Mesos rules', (t) => {
   t.truthy(idProblem(undefined));
 });
 
-test('offer validation: unknown, repeated, foreign and mixed-agent offers', (t) => {
+test('offer validation: unknown, repeated, foreign and mixed-agent offers', async (t) => {
   const { f, framework } = fixture();
   const other = f.core.subscribe(frameworkInfo(), [], new RecordingSink());
   if (!other.ok) return t.fail();
   for (const hostname of ['a1', 'a2']) {
-    f.core.subscribeAgent({ info: { hostname }, resources: offered.unallocate().toWire(), version: '1', tasks: [], ip: '10.0.0.9' }, new RecordingSink());
+    await f.core.subscribeAgent({ info: { hostname }, resources: offered.unallocate().toWire(), version: '1', tasks: [], ip: '10.0.0.9' }, new RecordingSink());
   }
   const [a1, a2] = [...f.core.registry.agents.keys()];
   f.core.offer([

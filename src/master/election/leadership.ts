@@ -24,6 +24,8 @@ export interface LeaderView {
 
 export interface Election extends LeaderView {
   readonly candidacy: Candidacy;
+  /** The ZooKeeper session and path when electing through ZooKeeper (the registry may live there too). */
+  readonly zookeeper?: { readonly session: ZkSession; readonly path: string };
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function joinElection(info: MasterInfoWire, options: ElectionOption
   return {
     ...viewOf(detector, candidacy),
     candidacy,
+    zookeeper: { session, path: url.path },
     async close() {
       await candidacy.withdraw();
       await detector.close();

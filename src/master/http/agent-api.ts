@@ -30,7 +30,7 @@ export function agentApi(deps: AgentApiDeps): (ctx: Context) => Promise<void> {
     if (call.type === undefined) throw new HttpError(400, "Failed to validate agent Call: Expecting 'type' to be present");
     if (call.type === 'UNKNOWN') throw new HttpError(501, "Received 'UNKNOWN' call");
     if (call.type === 'SUBSCRIBE') {
-      subscribe(deps, ctx, call);
+      await subscribe(deps, ctx, call);
       return;
     }
     const agent = authorize(deps.core, ctx, call);
@@ -39,7 +39,7 @@ export function agentApi(deps: AgentApiDeps): (ctx: Context) => Promise<void> {
   };
 }
 
-function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): void {
+async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Promise<void> {
   const sub = call.subscribe;
   if (!sub) throw new HttpError(400, "Failed to validate agent Call: Expecting 'subscribe' to be present");
   if (ctx.get('mesos-stream-id') !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
@@ -50,7 +50,7 @@ function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): void {
   ];
   if (problems.length > 0) throw new HttpError(400, `Failed to validate agent Call: ${formatProblems(problems)}`);
   const stream = openEventStream(ctx);
-  const result = deps.core.subscribeAgent(
+  const result = await deps.core.subscribeAgent(
     {
       info: sub.agent_info,
       resources: Resources.fromWire(resources).toWire(),

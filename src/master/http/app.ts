@@ -24,6 +24,7 @@ export interface MasterAppDeps {
   readonly metrics: MasterMetrics;
   readonly snapshot: () => Record<string, number>;
   readonly leader: LeaderView;
+  readonly recovered: () => boolean;
 }
 
 export function createMasterApp(deps: MasterAppDeps): Koa {
@@ -40,7 +41,7 @@ export function createMasterApp(deps: MasterAppDeps): Koa {
   addLegacyRoutes(router, deps.state, deps.leader);
   addMetricsRoutes(router, deps.metrics, deps.snapshot);
   app.use(errorMiddleware(deps.logger.child({ component: 'http' })));
-  app.use(leaderRouting(deps.leader));
+  app.use(leaderRouting(deps.leader, deps.recovered));
   app.use(router.routes());
   return app;
 }

@@ -8,10 +8,21 @@ import type { LeaderView } from '../election/leadership.ts';
 
 const ANY_MASTER = new Set(['/health', '/master/health', '/version', '/metrics', '/metrics/snapshot', '/redirect', '/master/redirect']);
 
-export function leaderRouting(view: LeaderView): Middleware {
+/** `recovered`: whether the leader has read the registry; until then it answers 503. */
+export function leaderRouting(view: LeaderView, recovered: () => boolean): Middleware {
   return async (ctx, next) => {
-    if (ANY_MASTER.has(ctx.path) || view.isLeader()) {
+    if (ANY_MASTER.has(ctx.path)) {
       await next();
+      return;
+    }
+    if (view.isLeader()) {
+      if (recovered()) {
+        await next();
+        return;
+      }
+      ctx.status = 503;
+      ctx.set('Content-Type', 'text/plain; charset=utf-8');
+      ctx.body = 'Master has not finished recovery';
       return;
     }
     const leader = view.leaderAddress();
