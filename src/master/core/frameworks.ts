@@ -9,6 +9,7 @@ import { isTerminalTaskState } from '../state/task.ts';
 import type { FrameworkInfoWire } from '../wire.ts';
 import { type MasterContext, sendToAgent } from './context.ts';
 import { errorEvent, heartbeatEvent, subscribedEvent } from './events.ts';
+import { setLongTimer } from './long-timer.ts';
 import { type EventSink, type FrameworkRecord, hasCapability, rolesOf } from './model.ts';
 import { rescindFrameworkOffers } from './offers.ts';
 import { completeTask, endTaskByMaster } from './tasks.ts';
@@ -107,7 +108,7 @@ export function streamClosed(ctx: MasterContext, frameworkId: string, sink: Even
   rescindFrameworkOffers(ctx, framework);
   const timeoutMs = Math.max(0, (framework.info.failover_timeout ?? 0) * 1000);
   ctx.logger.info({ frameworkId, failoverTimeoutMs: timeoutMs }, 'framework disconnected');
-  framework.failoverTimer = ctx.clock.setTimer(timeoutMs, () => {
+  framework.failoverTimer = setLongTimer(ctx.clock, timeoutMs, () => {
     framework.failoverTimer = null;
     if (framework.state !== 'disconnected') return;
     framework.state = frameworkMachine.transition(framework.state, 'failover_timeout');

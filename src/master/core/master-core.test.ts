@@ -174,3 +174,15 @@ test('reconciliation after failover: silent for recovered agents, UNREACHABLE/GO
   t.deepEqual(updates.map((s) => [s.task_id.value, s.state]), [['on-unreachable', 'TASK_UNREACHABLE'], ['on-gone', 'TASK_GONE_BY_OPERATOR']]);
   t.is(updates[0]?.unreachable_time?.nanoseconds, 5000 * 1e6);
 });
+
+test('a failover timeout of a year is honoured (beyond the platform timer limit)', async (t) => {
+  const f = coreFixture();
+  const sink = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo({ failover_timeout: 365 * 86_400 }), [], sink);
+  if (!result.ok) return t.fail();
+  f.core.schedulerStreamClosed(result.frameworkId, sink);
+  f.clock.advance(30 * 86_400_000);
+  t.is(f.core.registry.frameworks.get(result.frameworkId)?.state, 'disconnected');
+  f.clock.advance(335 * 86_400_000);
+  t.false(f.core.registry.frameworks.has(result.frameworkId));
+});

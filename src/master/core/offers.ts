@@ -7,6 +7,7 @@ import { offerMachine, type OfferEvent } from '../state/offer.ts';
 import type { OfferWire, ResourceWire } from '../wire.ts';
 import { type MasterContext, sendToFramework } from './context.ts';
 import { offersEvent, rescindEvent } from './events.ts';
+import { setLongTimer } from './long-timer.ts';
 import { type AgentRecord, type FrameworkRecord, hasCapability, type OfferRecord } from './model.ts';
 import type { Allocation } from './ports.ts';
 
@@ -41,7 +42,7 @@ export function makeOffers(ctx: MasterContext, allocations: readonly Allocation[
     framework.offers.add(offer.id);
     agent.offers.add(offer.id);
     const timeout = ctx.config.offer_timeout;
-    if (timeout !== null) offer.timer = ctx.clock.setTimer(timeout, () => rescindOffer(ctx, offer, 'timeout'));
+    if (timeout !== null) offer.timer = setLongTimer(ctx.clock, timeout, () => rescindOffer(ctx, offer, 'timeout'));
     const list = byFramework.get(framework.id) ?? [];
     list.push(offerToWire(offer, framework, agent));
     byFramework.set(framework.id, list);
