@@ -6,11 +6,35 @@ import type { Clock } from '../lib/clock.ts';
 import { ConfigError } from '../lib/errors.ts';
 import type { Containerizer } from './containerizer.ts';
 import { createPosixContainerizer } from './posix/posix-containerizer.ts';
+import { createLinuxContainerizer, defaultLinuxRunDir } from './linux/linux-containerizer.ts';
+import { createDockerContainerizer } from './docker/docker-containerizer.ts';
+import type { DockerLog } from './docker/docker-containerizer.ts';
 
 export interface ContainerizerDeps {
   readonly clock: Clock;
   /** Agent work directory, for backends that keep state of their own. */
   readonly workDir: string;
+  /** Agent flags the linux and docker backends read, by their Mesos names; each has Mesos' default. */
+  readonly flags?: ContainerizerFlags;
+  /** Where backends log progress (docker image pulls, orphans removed). */
+  readonly log?: DockerLog;
+}
+
+export interface ContainerizerFlags {
+  /** --cgroups_hierarchy (default /sys/fs/cgroup). */
+  readonly cgroups_hierarchy?: string;
+  /** --cgroups_root (default mesos). */
+  readonly cgroups_root?: string;
+  /** --cgroups_enable_cfs (default false). */
+  readonly cgroups_enable_cfs?: boolean;
+  /** Most processes per container (linux backend); unset means unlimited. */
+  readonly cgroups_pids_max?: number;
+  /** --runtime_dir: linux container state files go under `<runtime_dir>/isolation/linux` (default: the work dir). */
+  readonly runtime_dir?: string;
+  /** --docker_socket (default /var/run/docker.sock). */
+  readonly docker_socket?: string;
+  /** --docker_kill_orphans (default true). */
+  readonly docker_kill_orphans?: boolean;
 }
 
 export type ContainerizerFactory = (deps: ContainerizerDeps) => Containerizer;
@@ -47,5 +71,23 @@ export class ContainerizerRegistry {
 
 /** The registry with every backend this build ships. */
 export function defaultContainerizerRegistry(): ContainerizerRegistry {
-  return new ContainerizerRegistry().register('posix', (deps) => createPosixContainerizer({ clock: deps.clock }));
+  return new ContainerizerRegistry()
+    .register('posix', (deps) => createPosixContainerizer({ clock: deps.clock }))
+    .register('linux', ({ clock, workDir, flags = {} }) => createLinuxContainerizer({
+      clock,
+      runDir: defaultLinuxRunDir(flags.runtime_dir ?? workDir),
+      ...(flags.cgroups_hierarchy !== undefined ? { hierarchy: flags.cgroups_hierarchy } : {}),
+      ...(flags.cgroups_root !== undefined ? { cgroupsRoot: flags.cgroups_root } : {}),
+      ...(flags.cgroups_enable_cfs !== undefined ? { enableCfs: flags.cgroups_enable_cfs } : {}),
+      ...(flags.cgroups_pids_max !== undefined ? { pidsMax: flags.cgroups_pids_max } : {}),
+    }))
+    .register('docker', ({ clock, workDir, flags = {}, log }) => createDockerContainerizer({
+      clock,
+      // The work dir tells this agent's containers from another agent's on the same engine.
+      scope: workDir,
+      ...(flags.docker_socket !== undefined ? { socketPath: flags.docker_socket } : {}),
+      ...(flags.cgroups_enable_cfs !== undefined ? { enableCfs: flags.cgroups_enable_cfs } : {}),
+      ...(flags.docker_kill_orphans !== undefined ? { killOrphans: flags.docker_kill_orphans } : {}),
+      ...(log !== undefined ? { log } : {}),
+    }));
 }

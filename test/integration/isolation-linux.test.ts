@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src/lib/clock.ts';
 import type { LaunchSpec } from '../../src/isolation/containerizer.ts';
-import { detectCgroupVersion } from '../../src/isolation/linux/cgroups.ts';
+import { detectCgroupVersion, removeCgroupRoot } from '../../src/isolation/linux/cgroups.ts';
 import { createLinuxContainerizer } from '../../src/isolation/linux/linux-containerizer.ts';
 
 const HIERARCHY = '/sys/fs/cgroup';
 const runDir = mkdtempSync(join(tmpdir(), 'linux-backend-run-'));
 const cgroupsRoot = `mesos-linux-test-${process.pid}`;
+test.after.always(() => removeCgroupRoot('/sys/fs/cgroup', cgroupsRoot));
 const version = detectCgroupVersion(HIERARCHY);
 const create = (extra: { pidsMax?: number; enableCfs?: boolean } = {}) =>
   createLinuxContainerizer({ clock: systemClock, runDir, cgroupsRoot, recoveredPollMs: 20, oomPollMs: 20, ...extra });

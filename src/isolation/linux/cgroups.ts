@@ -327,3 +327,15 @@ class V2Cgroup extends BaseCgroup {
     });
   }
 }
+
+/**
+ * Removes an empty root cgroup (a test's or a benchmark's own root) from every hierarchy; a root
+ * that still holds containers is left alone.
+ */
+export async function removeCgroupRoot(hierarchy: string, root: string): Promise<void> {
+  const version = detectCgroupVersion(hierarchy);
+  const dirs = version === 'v2'
+    ? [join(hierarchy, root)]
+    : [...V1_REQUIRED, ...V1_OPTIONAL].map((c) => join(hierarchy, c, root));
+  for (const dir of dirs) await rmdir(dir).catch(() => undefined);
+}
