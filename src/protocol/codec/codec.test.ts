@@ -186,3 +186,8 @@ test('a lone enum or scalar schema decodes like a required field', (t) => {
   t.deepEqual(decode(str(), null), { ok: false, problems: [{ path: '', message: 'required value is missing' }] });
   t.is(encode(double(), Infinity), 'Infinity');
 });
+
+test('map keys that are not identifiers are quoted in paths, and long ones cut', (t) => {
+  const r = decode(Item, { ...minimal, limits: { 'a.b': 'x', ['k'.repeat(100)]: 'y', cpus: 'z' } });
+  t.deepEqual(problemsOf(r).map((p) => p.path), ['limits["a.b"]', `limits["${'k'.repeat(64)}..."]`, 'limits.cpus']);
+});

@@ -68,7 +68,7 @@ export function formatPath(segments: readonly (string | number)[]): string {
   let path = '';
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) path += path === '' ? segment : `.${segment}`;
+    else if (segment.length <= 64 && IDENTIFIER.test(segment)) path += path === '' ? segment : `.${segment}`;
     // Map keys come from the client: quote odd ones and cut long ones so a path stays readable.
     else path += `[${JSON.stringify(segment.length > 64 ? `${segment.slice(0, 64)}...` : segment)}]`;
   }
