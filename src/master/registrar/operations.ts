@@ -2,7 +2,7 @@
  * Registry operations, by name, and the one pure function that applies them. The master never
  * edits the registry directly: it asks the Registrar to apply an operation, which persists the
  * result before it takes effect. Rules follow Mesos' registrar operations (AdmitSlave,
- * MarkSlaveUnreachable, MarkSlaveReachable, MarkAgentGone, RemoveSlave): an operation that would
+ * MarkSlaveUnreachable, MarkSlaveReachable, MarkAgentGone, RemoveSlave, Prune): an operation that would
  * change nothing succeeds as a no-op; one that contradicts the registry is an error.
  *
  *   admitAgent ──> admitted ──markAgentUnreachable──> unreachable
@@ -18,7 +18,9 @@ export type RegistryOperation =
   | { readonly type: 'markAgentUnreachable'; readonly agentId: string; readonly timeMs: number }
   | { readonly type: 'markAgentReachable'; readonly agentId: string; readonly info: AgentInfoWire }
   | { readonly type: 'markAgentGone'; readonly agentId: string; readonly timeMs: number }
-  | { readonly type: 'removeAgent'; readonly agentId: string };
+  | { readonly type: 'removeAgent'; readonly agentId: string }
+  /** Registry GC: forgets unreachable and gone entries (see gc.ts); ids not present are skipped. */
+  | { readonly type: 'pruneAgents'; readonly unreachable: readonly string[]; readonly gone: readonly string[] };
 
 export type RegistryOperationType = RegistryOperation['type'];
 
@@ -37,7 +39,7 @@ export type ApplyResult =
 /** Applies one operation to an immutable registry; returns the new registry or why not. */
 export function applyOperation(registry: Registry, operation: RegistryOperation): ApplyResult {
   const refusal = check(registry, operation);
-  if (refusal) return { ok: false, error: new RegistryOperationError(operation.type, operation.agentId, refusal) };
+  if (refusal) return { ok: false, error: new RegistryOperationError(operation.type, subjectOf(operation), refusal) };
   if (isNoOp(registry, operation)) return { ok: true, registry, changed: false };
   const draft = draftOf(registry);
   mutate(draft, operation);
@@ -51,14 +53,19 @@ export function applyOperation(registry: Registry, operation: RegistryOperation)
  */
 export function applyToDraft(draft: DraftRegistry, operation: RegistryOperation): RegistryOperationError | boolean {
   const refusal = check(draft, operation);
-  if (refusal) return new RegistryOperationError(operation.type, operation.agentId, refusal);
+  if (refusal) return new RegistryOperationError(operation.type, subjectOf(operation), refusal);
   if (isNoOp(draft, operation)) return false;
   mutate(draft, operation);
   return true;
 }
 
+function subjectOf(op: RegistryOperation): string {
+  return op.type === 'pruneAgents' ? '(prune)' : op.agentId;
+}
+
 /** Why the operation contradicts the registry, or undefined when it may proceed. */
 function check(registry: Registry, op: RegistryOperation): string | undefined {
+  if (op.type === 'pruneAgents') return undefined;
   const id = op.agentId;
   if (typeof id !== 'string' || id === '') return 'agentId must be a non-empty string';
   const admitted = registry.agents.has(id);
@@ -94,6 +101,7 @@ function validTime(timeMs: number): string | undefined {
 function isNoOp(registry: Registry, op: RegistryOperation): boolean {
   if (op.type === 'markAgentReachable') return registry.agents.has(op.agentId);
   if (op.type === 'markAgentGone') return registry.gone.has(op.agentId);
+  if (op.type === 'pruneAgents') return !op.unreachable.some((id) => registry.unreachable.has(id)) && !op.gone.some((id) => registry.gone.has(id));
   return false;
 }
 
@@ -117,6 +125,10 @@ function mutate(draft: DraftRegistry, op: RegistryOperation): void {
       return;
     case 'removeAgent':
       draft.agents.delete(op.agentId);
+      return;
+    case 'pruneAgents':
+      for (const id of op.unreachable) draft.unreachable.delete(id);
+      for (const id of op.gone) draft.gone.delete(id);
       return;
     default:
       assertNever(op, 'registry operation');
