@@ -7,7 +7,7 @@
  * MESOS_SUBSCRIPTION_BACKOFF_MAX) until MESOS_RECOVERY_TIMEOUT; without it, a lost connection
  * ends the iteration and the executor should exit, as Mesos' executors do.
  */
-import type { Clock, TimerHandle } from '../lib/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { systemClock } from '../lib/clock.ts';
 import { backoffDelay } from '../lib/backoff.ts';
 import { newUuidBytesBase64 } from '../lib/ids.ts';
@@ -18,6 +18,7 @@ import { parseExecutorEvent } from './event-parsing.ts';
 import type { ExecutorEnvironment } from './executor-environment.ts';
 import { readExecutorEnvironment } from './executor-environment.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
+import { InterruptibleSleep } from './interruptible-sleep.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import { masterOrigin } from './master-address.ts';
@@ -48,17 +49,18 @@ export class ExecutorClient {
   private readonly origin: string;
   private readonly clock: Clock;
   private readonly logger: SdkLogger;
+  private readonly pause: InterruptibleSleep;
   private readonly unacknowledgedTasks = new Map<string, TaskInfo>();
   private readonly unacknowledgedUpdates = new Map<string, TaskStatus>();
   private closed = false;
   private abortStream: (() => void) | undefined;
-  private wakeUp: (() => void) | undefined;
 
   constructor(private readonly options: ExecutorClientOptions) {
     this.environment = options.environment ?? readExecutorEnvironment(options.env ?? {});
     this.origin = masterOrigin(this.environment.agentEndpoint, 'MESOS_AGENT_ENDPOINT');
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.pause = new InterruptibleSleep(this.clock);
   }
 
   async *events(): AsyncGenerator<ExecutorEvent> {
@@ -88,7 +90,7 @@ export class ExecutorClient {
         const recoveryMs = this.environment.recoveryTimeoutMs ?? 15 * 60_000;
         if (this.clock.now() - disconnectedSince >= recoveryMs) throw new Error(`agent did not come back within ${recoveryMs}ms`);
         const policy = { initialMs: 500, maxMs: this.environment.subscriptionBackoffMaxMs ?? 2000, factor: 2, jitter: 1 };
-        await this.sleep(backoffDelay(policy, attempt++, this.options.random));
+        await this.pause.wait(backoffDelay(policy, attempt++, this.options.random));
       }
     } finally {
       this.abortStream?.();
@@ -118,7 +120,7 @@ export class ExecutorClient {
   close(): void {
     this.closed = true;
     this.abortStream?.();
-    this.wakeUp?.();
+    this.pause.interrupt();
   }
 
   /** Updates the agent has not yet acknowledged, oldest first. */
@@ -167,17 +169,5 @@ export class ExecutorClient {
 
   private envelope(call: JsonObject & { type: string }): JsonObject {
     return { executor_id: { value: this.environment.executorId }, framework_id: { value: this.environment.frameworkId }, ...call };
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: TimerHandle | undefined = undefined;
-      this.wakeUp = () => {
-        timer?.cancel();
-        this.wakeUp = undefined;
-        resolve();
-      };
-      timer = this.clock.setTimer(ms, () => this.wakeUp?.());
-    });
   }
 }

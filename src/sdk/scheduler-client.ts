@@ -7,7 +7,7 @@
  * and treats five missed heartbeats as a disconnection. It ends after an ERROR event (Mesos
  * closes the stream; the framework was removed or failed over elsewhere) or `close()`.
  */
-import type { Clock, TimerHandle } from '../lib/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { systemClock } from '../lib/clock.ts';
 import { backoffDelay, RECONNECT_BACKOFF } from '../lib/backoff.ts';
 import type { BackoffPolicy } from '../lib/backoff.ts';
@@ -15,6 +15,7 @@ import { ValidationError } from '../lib/errors.ts';
 import { RecordIOError } from '../protocol/recordio.ts';
 import { MesosApiError } from './api-error.ts';
 import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
+import { InterruptibleSleep } from './interruptible-sleep.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
@@ -55,9 +56,9 @@ export class SchedulerClient {
   private closed = false;
   private iterating = false;
   private abortStream: (() => void) | undefined;
-  private wakeUp: (() => void) | undefined;
   private readonly clock: Clock;
   private readonly logger: SdkLogger;
+  private readonly pause: InterruptibleSleep;
 
   constructor(private readonly options: SchedulerClientOptions) {
     this.origin = masterOrigin(options.master);
@@ -65,6 +66,7 @@ export class SchedulerClient {
     this.frameworkIdValue = options.frameworkInfo.id?.value;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.pause = new InterruptibleSleep(this.clock);
   }
 
   /** Assigned by the master in SUBSCRIBED (or given in frameworkInfo.id for a failover). */
@@ -114,7 +116,7 @@ export class SchedulerClient {
           this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
         }
         if (this.closed) return;
-        await this.sleep(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random));
+        await this.pause.wait(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random));
       }
     } finally {
       this.iterating = false;
@@ -126,7 +128,7 @@ export class SchedulerClient {
   close(): void {
     this.closed = true;
     this.abortStream?.();
-    this.wakeUp?.();
+    this.pause.interrupt();
   }
 
   private async *subscribeOnce(): AsyncGenerator<SchedulerEvent> {
@@ -167,17 +169,6 @@ export class SchedulerClient {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: TimerHandle | undefined = undefined;
-      this.wakeUp = () => {
-        timer?.cancel();
-        this.wakeUp = undefined;
-        resolve();
-      };
-      timer = this.clock.setTimer(ms, () => this.wakeUp?.());
-    });
-  }
 
   accept(offerIds: readonly IdLike[], operations: readonly OfferOperation[], filters?: Filters): Promise<void> {
     return this.send(calls.acceptCall(offerIds, operations, filters));
