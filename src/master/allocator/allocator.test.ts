@@ -444,3 +444,18 @@ test('revocable resources go only to frameworks with REVOCABLE_RESOURCES', (t) =
   t.is(second.frameworkId, 'b-revocable');
   t.is(second.resources.revocable().scalar('cpus'), 1);
 });
+
+test('GPU agents go only to GPU_RESOURCES frameworks, also after a framework gains the capability', (t) => {
+  const h = new Harness();
+  h.addAgent('gpu', 'cpus:4;mem:1024;gpus:1');
+  h.allocator.addFramework('f', { roles: ['*'] });
+  t.deepEqual(h.round(), []);
+  t.deepEqual(h.round(), [], 'still nothing (the agent is remembered as refused)');
+  const report = h.allocator.whyNoOffers('f');
+  t.is(report?.gpuOnly, 0, 'the remembered refusal skips the walk...');
+  t.is(report?.refusedByAll, 1, '...and the report still says why');
+  h.allocator.updateFramework('f', { roles: ['*'], capabilities: ['GPU_RESOURCES'] });
+  const offers = h.round();
+  t.is(offers.length, 1);
+  t.is(offers[0]?.resources.scalar('gpus'), 1);
+});

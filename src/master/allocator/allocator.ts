@@ -104,6 +104,8 @@ export class HierarchicalAllocator {
     const before = new Set([...framework.roles, ...framework.clients.keys()]);
     this.applyFrameworkOptions(framework, options, suppressedRoles);
     for (const role of new Set([...before, ...framework.roles])) this.ledger.syncClient(framework, role);
+    // new capabilities or minimums may make it take what it could not before
+    for (const client of framework.clients.values()) client.roleState.version++;
     this.allocate();
   }
 

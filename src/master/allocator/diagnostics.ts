@@ -40,6 +40,8 @@ export interface NoOfferReport {
   belowMinimum: number;
   quotaCapped: number;
   gpuOnly: number;
+  /** Agents skipped without a walk: every framework of the role refused them before, nothing changed since. */
+  refusedByAll: number;
   /** One line per reason that applied, in plain words. */
   reasons: string[];
 }
@@ -53,6 +55,7 @@ export function describe(report: Omit<NoOfferReport, 'reasons'>, roles: readonly
   if (report.belowMinimum > 0) reasons.push(`${report.belowMinimum} agent(s) had less than the minimum allocatable`);
   if (report.quotaCapped > 0) reasons.push(`${report.quotaCapped} agent(s) held back by quota limits or guarantee headroom`);
   if (report.gpuOnly > 0) reasons.push(`${report.gpuOnly} GPU agent(s) skipped: no GPU_RESOURCES capability`);
+  if (report.refusedByAll > 0) reasons.push(`${report.refusedByAll} agent(s) refused by every framework of the role (filters, minimums or capabilities) and unchanged since`);
   if (report.offers === 0 && reasons.length === 0) reasons.push('no agent had free resources when its turn came (others were ahead in fair share)');
   return { ...report, reasons };
 }

@@ -26,6 +26,11 @@ export function explainOffers(ledger: Ledger, frameworkId: string, round: number
   const filters = [...framework.filters.live(now)].map((f) => ({ role: f.role, agentId: agentIds.get(f.agentIndex) ?? `#${f.agentIndex}`, expiresAt: f.expiresAt }));
   // a framework the last round never reached has a stale note: it got nothing and met no obstacle
   const note = framework.note.round === round ? framework.note : freshNote(round);
+  let refusedByAll = 0;
+  for (const agent of ledger.agents.values()) {
+    const skip = agent.nobodyTakes;
+    if (skip && framework.roles.has(skip.role.name) && skip.roleVersion === skip.role.version && skip.freeVersion === agent.freeVersion && now < skip.until) refusedByAll++;
+  }
   return describe(
     {
       frameworkId,
@@ -38,6 +43,7 @@ export function explainOffers(ledger: Ledger, frameworkId: string, round: number
       belowMinimum: note.belowMinimum,
       quotaCapped: note.quotaCapped,
       gpuOnly: note.gpuOnly,
+      refusedByAll,
     },
     [...framework.roles],
   );

@@ -15,7 +15,8 @@ import type { AgentState, Allocation, FrameworkClient, FrameworkState, RoleClien
 import { vectorOf } from './resource-helpers.ts';
 
 function copyInto(target: QuantityVector, source: QuantityVector): QuantityVector {
-  target.length = source.length;
+  // writing .length is a slow runtime call even when unchanged
+  if (target.length !== source.length) target.length = source.length;
   for (let k = 0; k < source.length; k++) target[k] = source[k] as number;
   return target;
 }
@@ -89,7 +90,8 @@ export class Ledger {
       client = this.client(framework, roleName);
     }
     const role = this.role(roleName);
-    role.version++;
+    // a new candidate may take what everyone else refused (see AgentState.nobodyTakes)
+    if (wants && !role.frameworks.isActive(client)) role.version++;
     role.frameworks.setActive(client, wants);
     if (!framework.roles.has(roleName) && isZero(client.allocated)) {
       role.frameworks.remove(client);
@@ -221,7 +223,8 @@ export class Ledger {
     role.frameworks.change(client, q, -1);
     this.roleSorter.change(role.client, q, -1);
     addInto(role.allocatedUnreservedQ, uq, -1);
-    this.syncClient(client.framework, client.role);
+    // only a client of a role the framework left can disappear when its allocation does
+    if (!client.framework.roles.has(client.role)) this.syncClient(client.framework, client.role);
   }
 
   /** Everything held on `agent`, by (framework, role) client. */
