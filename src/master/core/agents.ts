@@ -35,11 +35,12 @@ export interface AgentSubscribeInput {
   readonly ip: string;
 }
 
-export type AgentSubscribeResult = { readonly ok: true; readonly agentId: string } | { readonly ok: false; readonly message: string };
+/** A refusal with `shutdown` means the agent must not come back (SHUTDOWN); otherwise it may retry (ERROR). */
+export type AgentSubscribeResult = { readonly ok: true; readonly agentId: string } | { readonly ok: false; readonly message: string; readonly shutdown: boolean };
 
 export type AdmissionPlan =
   | { readonly ok: true; readonly agentId: string; readonly fresh: boolean; readonly operation?: RegistryOperation }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly shutdown: boolean };
 
 /**
  * What the registry must record before this SUBSCRIBE may take effect: a new agent is admitted
@@ -53,11 +54,11 @@ export function planAdmission(ctx: MasterContext, input: AgentSubscribeInput): A
   const agentId = input.agentId;
   const info = { ...input.info, id: { value: agentId } };
   const known = ctx.registry.agents.get(agentId);
-  if (known?.state === 'removed') return { ok: false, message: `Agent ${agentId} has been removed` };
+  if (known?.state === 'removed') return { ok: false, message: `Agent ${agentId} has been removed`, shutdown: true };
   if (known?.state === 'unreachable') return { ok: true, agentId, fresh: false, operation: { type: 'markAgentReachable', agentId, info } };
   if (known) return { ok: true, agentId, fresh: false };
   const persisted = ctx.registrar.registry;
-  if (persisted.gone.has(agentId)) return { ok: false, message: `Agent ${agentId} has been marked gone` };
+  if (persisted.gone.has(agentId)) return { ok: false, message: `Agent ${agentId} has been marked gone`, shutdown: true };
   if (persisted.unreachable.has(agentId)) return { ok: true, agentId, fresh: false, operation: { type: 'markAgentReachable', agentId, info } };
   if (persisted.agents.has(agentId)) return { ok: true, agentId, fresh: false };
   return { ok: true, agentId, fresh: false, operation: { type: 'admitAgent', agentId, info } };
@@ -67,7 +68,7 @@ export function planAdmission(ctx: MasterContext, input: AgentSubscribeInput): A
 export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput & { readonly fresh?: boolean }, sink: EventSink): AgentSubscribeResult {
   const now = ctx.clock.now();
   const known = input.agentId !== undefined ? ctx.registry.agents.get(input.agentId) : undefined;
-  if (known?.state === 'removed') return { ok: false, message: `Agent ${known.id} has been removed` };
+  if (known?.state === 'removed') return { ok: false, message: `Agent ${known.id} has been removed`, shutdown: true };
   let agent: AgentRecord;
   if (known) {
     agent = known;

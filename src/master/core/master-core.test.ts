@@ -139,7 +139,7 @@ test('an agent marked gone in the registry is refused; an unreachable one comes 
   await f.registrar.apply({ type: 'admitAgent', agentId: 'old-S7', info: { hostname: 'h' } });
   await f.registrar.apply({ type: 'markAgentGone', agentId: 'old-S7', timeMs: 1 });
   const refused = await f.core.subscribeAgent({ info: { hostname: 'h' }, resources: AGENT_RESOURCES, version: '1', tasks: [], ip: '10.0.0.2', agentId: 'old-S7' }, new RecordingSink());
-  t.deepEqual(refused, { ok: false, message: 'Agent old-S7 has been marked gone' });
+  t.deepEqual(refused, { ok: false, message: 'Agent old-S7 has been marked gone', shutdown: true });
 
   const { agentId } = await subscribeAgent(f);
   f.clock.advance(1000);

@@ -95,10 +95,10 @@ export class MasterCore {
         await this.ctx.registrar.apply(plan.operation);
       } catch (error) {
         this.ctx.logger.error({ err: error, agentId: plan.agentId }, 'registry refused the agent');
-        return { ok: false, message: `Agent ${plan.agentId} could not be admitted: ${error instanceof Error ? error.message : String(error)}` };
+        return { ok: false, message: `Agent ${plan.agentId} could not be admitted: ${error instanceof Error ? error.message : String(error)}`, shutdown: false };
       }
     }
-    if (sink.closed) return { ok: false, message: 'the agent disconnected during admission' };
+    if (sink.closed) return { ok: false, message: 'the agent disconnected during admission', shutdown: false };
     return agents.subscribeAgent(this.ctx, { ...input, agentId: plan.agentId, fresh: plan.fresh }, sink);
   }
 

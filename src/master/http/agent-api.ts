@@ -62,7 +62,7 @@ async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Pro
     stream,
   );
   if (!result.ok) {
-    stream.send({ type: 'SHUTDOWN', shutdown: { message: result.message } });
+    stream.send(result.shutdown ? { type: 'SHUTDOWN', shutdown: { message: result.message } } : { type: 'ERROR', error: { message: result.message } });
     stream.close();
     return;
   }
