@@ -6,8 +6,8 @@ export const agentVerb: Verb = {
   summary: 'Run an agent that offers this machine to a master',
   help: `Usage: mesos agent --master=HOST:PORT --work_dir=DIR [--flag=value ...]
 
-Runs an agent until Ctrl-C or SIGTERM; stopping it destroys the containers it started. Flags use
-Mesos' names and may also be given as MESOS_<FLAG> environment variables.
+Runs an agent until Ctrl-C or SIGTERM. Flags use Mesos' names and may also be given as
+MESOS_<FLAG> environment variables (a flag on the command line wins).
 
 Flags: ${AGENT_FLAG_NAMES.map((n) => `--${n}`).join(', ')}`,
   async run(argv, io) {
