@@ -162,7 +162,8 @@ export function createDockerContainerizer(options: DockerOptions): Containerizer
   const kernelLimits = (resources: ScalarResources, limits: ScalarResources): KernelLimits =>
     mapResources(resources, limits, { enableCfs: options.enableCfs === true });
 
-  return {
+  // `close` is spelled out in the type so this compiles whether or not the interface lists it yet.
+  const backend: Containerizer & { close(): Promise<void> } = {
     name: 'docker',
 
     async recover(known: readonly KnownContainer[]): Promise<readonly string[]> {
@@ -323,6 +324,7 @@ export function createDockerContainerizer(options: DockerOptions): Containerizer
       oomEvents.close();
     },
   };
+  return backend;
 }
 
 /** The fields of the Engine's stats answer this backend reads. */
