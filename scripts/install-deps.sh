@@ -8,6 +8,9 @@ packages=(
   procps                    # ps/pkill, used by tests to check no process is left behind
   curl ca-certificates
   zookeeper                 # a real ZooKeeper server for election/registry integration tests (src/testing/zookeeper.ts)
+  docker.io                 # the Docker engine the docker containerizer's tests run against
+  busybox-static            # the static busybox the local test image is built from (src/testing/docker-images.ts)
+  util-linux                # unshare: pid/mount namespaces for the linux containerizer
 )
 
 missing=()
