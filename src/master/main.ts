@@ -10,7 +10,7 @@ import { type Clock, systemClock } from '../lib/clock.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { newUuid } from '../lib/ids.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
-import { bindAllocator } from './allocator-port.ts';
+import { bindAllocator } from './bind-allocator.ts';
 import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
 import { type Election, joinElection } from './election/leadership.ts';
