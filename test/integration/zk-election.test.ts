@@ -227,3 +227,14 @@ test('a detector whose session expires forgets the leader, reconnects on its own
   t.is(detectorSessions.length, 2);
   t.true(detectorSessions[0]!.lost);
 });
+
+test('user:pass@ credentials in the URL authenticate the session; election and detection work as before', async (t) => {
+  const path = uniquePath();
+  const authed = await connectZk({ connectString: zk.connectString, sessionTimeoutMs: 4000, credentials: { user: 'mesos', password: 's3cret' } });
+  sessions.push(authed);
+  const candidacy = await new ZooKeeperMasterContender({ session: authed, path }).contend(master(5));
+  await within(candidacy.elected, 'elected');
+  const d = new ZooKeeperMasterDetector({ url: zk.url(path).replace('zk://', 'zk://mesos:s3cret@'), sessionTimeoutMs: 4000 });
+  detectors.push(d);
+  t.is((await within(waitForLeader(d, systemClock, 10_000), 'leader'))?.id, 'master-5');
+});
