@@ -41,13 +41,13 @@ export interface AllocatorBinding {
 export function bindAllocator(options: {
   clock: Clock;
   allocationIntervalMs: number;
-  minAllocatable: string;
+  minAllocatable: MinAllocatableSpec;
   onAllocations: (allocations: Allocation[]) => void;
 }): AllocatorBinding {
   const allocator = new HierarchicalAllocator({
     clock: options.clock,
     allocationIntervalMs: options.allocationIntervalMs,
-    minAllocatable: parseMinAllocatable(options.minAllocatable),
+    minAllocatable: options.minAllocatable,
     onOffers: (frameworkId: string, offers: OfferSet) => {
       const allocations: Allocation[] = [];
       for (const [role, byAgent] of offers) {

@@ -45,3 +45,11 @@ test('masterConfigWith applies overrides over defaults', (t) => {
   t.is(masterConfigWith({ port: 0 }).port, 0);
   t.is(masterConfigWith().port, 5050);
 });
+
+test('min_allocatable_resources parses alternatives and names the flag when wrong', async (t) => {
+  const { parseMinAllocatable } = await import('./bind-allocator.ts');
+  t.deepEqual(parseMinAllocatable('cpus:0.01|mem:32'), [{ cpus: 0.01 }, { mem: 32 }]);
+  t.deepEqual(parseMinAllocatable('cpus:1;mem:64'), [{ cpus: 1, mem: 64 }]);
+  const error = t.throws(() => parseMinAllocatable('cpus=1'), { instanceOf: ConfigError });
+  t.is(error?.flag, 'min_allocatable_resources');
+});

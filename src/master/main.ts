@@ -10,7 +10,7 @@ import { type Clock, systemClock } from '../lib/clock.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { newUuid } from '../lib/ids.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
-import { bindAllocator } from './bind-allocator.ts';
+import { bindAllocator, parseMinAllocatable } from './bind-allocator.ts';
 import type { MasterConfig } from './config.ts';
 import { MasterCore } from './core/master-core.ts';
 import { type Election, joinElection } from './election/leadership.ts';
@@ -86,6 +86,8 @@ function registryStore(config: MasterConfig, election: Election): RegistryStore 
 export async function startMaster(config: MasterConfig, options: StartMasterOptions = {}): Promise<MasterHandle> {
   const logger = options.logger ?? createLogger({ level: pinoLevel(config.log_level), name: 'master' });
   const clock = options.clock ?? systemClock;
+  // Flags that only parse here fail before anything listens.
+  const minAllocatable = parseMinAllocatable(config.min_allocatable_resources);
   const { server, setHandler } = await listen(config);
   const port = (server.address() as AddressInfo).port;
   const advertisedIp = config.ip === '0.0.0.0' ? externalIpv4() : config.ip;
@@ -100,7 +102,7 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
   const { allocator, port: allocatorPort } = bindAllocator({
     clock,
     allocationIntervalMs: config.allocation_interval,
-    minAllocatable: config.min_allocatable_resources,
+    minAllocatable,
     onAllocations: (allocations) => holder.core?.offer(allocations),
   });
   let election: Election;
