@@ -9,7 +9,7 @@ module.exports = {
     { name: 'agent-not-master', severity: 'error', from: { path: '^src/agent' }, to: { path: '^src/(master|sdk|cli|frameworks)' } },
     { name: 'isolation-below-agent', severity: 'error', from: { path: '^src/isolation' }, to: { path: '^src/(master|agent|sdk|cli|frameworks)' } },
     { name: 'sdk-on-protocol-lib', severity: 'error', from: { path: '^src/sdk' }, to: { path: '^src/(master|agent|isolation|cli|frameworks)' } },
-    { name: 'allocator-is-pure', severity: 'error', from: { path: '^src/master/allocator' }, to: { path: '^(src/master/(?!allocator)|koa|node:(fs|net|http))' } },
+    { name: 'allocator-is-pure', severity: 'error', from: { path: '^src/master/allocator/' }, to: { path: '^(src/master/(?!allocator/)|koa|node:(fs|net|http))' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
