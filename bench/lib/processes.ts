@@ -64,7 +64,8 @@ export function startMesos(verb: string, args: readonly string[], options: Start
       reject(new Error(`mesos ${verb}: ${why}; stderr: ${stderrTail.trim().slice(-500)}`));
     };
     const timer = setTimeout(() => fail('no "listening at" line in time'), options.startTimeoutMs ?? 60_000);
-    child.once('exit', (code, signal) => fail(`exited during start-up (${String(code ?? signal)})`));
+    const exitedEarly = (code: number | null, signal: NodeJS.Signals | null): void => fail(`exited during start-up (${String(code ?? signal)})`);
+    child.once('exit', exitedEarly);
     child.stdout?.on('data', (chunk: Buffer) => {
       if (announced) return;
       stdout += chunk.toString('utf8');
@@ -72,8 +73,7 @@ export function startMesos(verb: string, args: readonly string[], options: Start
       if (!match?.[1] || child.pid === undefined) return;
       announced = true;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.once('exit', () => running.delete(child));
+      child.off('exit', exitedEarly);
       // Keep draining both pipes so a chatty child never blocks on a full pipe.
       child.stdout?.resume();
       resolve({ pid: child.pid, url: match[1].replace(/,$/, ''), child, stop });
