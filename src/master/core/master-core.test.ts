@@ -186,3 +186,24 @@ test('a failover timeout of a year is honoured (beyond the platform timer limit)
   f.clock.advance(335 * 86_400_000);
   t.false(f.core.registry.frameworks.has(result.frameworkId));
 });
+
+test('a retried update is forwarded again without a second state change; one for an untracked task is still forwarded', async (t) => {
+  const f = coreFixture();
+  const sink = new RecordingSink();
+  const result = f.core.subscribe(frameworkInfo(), [], sink);
+  if (!result.ok) return t.fail();
+  const framework = f.core.registry.frameworks.get(result.frameworkId);
+  const { agentId } = await subscribeAgent(f);
+  const agent = f.core.registry.agents.get(agentId);
+  if (!framework || !agent) return t.fail();
+  f.core.offer([{ frameworkId: framework.id, agentId, role: '*', resources: AGENT_RESOURCES }]);
+  const [offerId] = [...framework.offers];
+  f.core.accept(framework, { offerIds: [{ value: offerId }], operations: [{ type: 'LAUNCH', launch: { task_infos: [{ name: 't', task_id: { value: 't' }, agent_id: { value: agentId }, command: { value: 'x' }, resources: [AGENT_RESOURCES[0]] }] } }] });
+  const running = { task_id: { value: 't' }, state: 'TASK_RUNNING' as const, uuid: 'AAAAAAAAAAAAAAAAAAAAAA==' };
+  f.core.statusUpdate(agent, framework.id, running);
+  f.core.statusUpdate(agent, framework.id, running);
+  t.is(framework.tasks.get('t')?.statuses.length, 1);
+  f.core.statusUpdate(agent, framework.id, { task_id: { value: 'ghost' }, state: 'TASK_FINISHED', uuid: 'BBBBBBBBBBBBBBBBBBBBBB==' });
+  const forwarded = sink.events.filter((e) => e.type === 'UPDATE').map((e) => (e as unknown as { update: { status: { task_id: { value: string } } } }).update.status.task_id.value);
+  t.deepEqual(forwarded, ['t', 't', 'ghost']);
+});

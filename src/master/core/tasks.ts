@@ -67,11 +67,21 @@ export function agentStatusUpdate(ctx: MasterContext, agentId: string, framework
     return;
   }
   const task = framework.tasks.get(status.task_id.value);
+  const update = { ...status, agent_id: { value: agentId } };
   if (!task || task.agentId !== agentId) {
-    ctx.logger.warn({ agentId, frameworkId, taskId: status.task_id.value }, 'dropping status update for an unknown task');
+    // As Mesos does: pass it on anyway, so the scheduler can acknowledge it and the agent can
+    // stop retrying (e.g. a terminal update whose first ack was lost).
+    ctx.logger.info({ agentId, frameworkId, taskId: status.task_id.value }, 'forwarding status update for a task the master does not track');
+    sendToFramework(framework, updateEvent(update));
     return;
   }
-  applyStatus(ctx, task, { ...status, agent_id: { value: agentId } });
+  if (status.uuid !== undefined && task.statuses.some((s) => s.uuid === status.uuid)) {
+    // A retry of an update already applied: forward it again, change nothing.
+    task.pendingUpdate = update;
+    sendToFramework(framework, updateEvent(update));
+    return;
+  }
+  applyStatus(ctx, task, update);
 }
 
 /** ACKNOWLEDGE: clears the pending update, ends a terminal task, and relays the ack to the agent. */
