@@ -4,28 +4,22 @@
  * executor events and master calls go out through ports. State changes are synchronous; after an
  * await, records are looked up again because the framework or executor may be gone.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Containerizer, ContainerTermination } from '../isolation/containerizer.ts';
-import type { MetaWriter } from './checkpoint/meta-writer.ts';
+import type { Containerizer } from '../isolation/containerizer.ts';
+import type { RunCheckpointer } from './checkpoint/run-checkpointer.ts';
 import type { AgentConfig } from './config.ts';
-import { EmbeddedExecutor } from './executor/embedded-executor.ts';
-import {
-  commandExecutorInfo, commandSpec, executorEnvironment, scalarTotals,
-} from './executor-launch.ts';
-import { graceMs } from './executor/task-runner.ts';
+import { ExecutorLifecycle } from './executor-lifecycle.ts';
+import { commandExecutorInfo } from './executor-launch.ts';
 import type { WorkDirLayout } from './layout.ts';
-import { frameworkHasCapability, type AgentExecutor, type AgentFramework, type AgentTask, type ExecutorChannel } from './model.ts';
+import type { AgentExecutor, AgentFramework, AgentTask, ExecutorChannel } from './model.ts';
 import type { MasterEvent } from './parse.ts';
-import { executorAccepts, nextExecutorState, type ExecutorEventName } from './state/executor-state.ts';
-import { isTerminal, isTaskState, nextTaskState } from './state/task-state.ts';
+import { executorAccepts } from './state/executor-state.ts';
+import { isTaskState, isTerminal, nextTaskState } from './state/task-state.ts';
 import { agentStatusUpdate } from './status-factory.ts';
 import { StatusUpdateManager } from './status-updates/manager.ts';
 import type { UpdateCheckpointStore, UpdateStreamLocation } from './status-updates/ports.ts';
-import { terminationWaitStatus, terminatedTaskOutcome } from './termination.ts';
-import type { AgentInfoWire, CommandInfoWire, ExecutorInfoWire, FrameworkInfoWire, TaskInfoWire, TaskStatusWire } from './wire.ts';
+import type { AgentInfoWire, CommandInfoWire, ExecutorInfoWire, FrameworkInfoWire, KillPolicyWire, TaskInfoWire, TaskStatusWire } from './wire.ts';
 
 /** Calls to the master other than SUBSCRIBE; the link adds agent_id and the stream id. */
 export interface MasterCalls {
@@ -37,7 +31,7 @@ export interface AgentCoreDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly layout: WorkDirLayout;
-  readonly meta: MetaWriter;
+  readonly checkpoints: RunCheckpointer;
   readonly updateStore: UpdateCheckpointStore;
   readonly containerizers: readonly Containerizer[];
   readonly master: MasterCalls;
@@ -52,6 +46,13 @@ export interface AgentCoreDeps {
 
 export type SubscribeResult = { ok: true } | { ok: false; status: number; message: string };
 
+const MAX_COMPLETED_FRAMEWORKS = 50;
+const MAX_COMPLETED_TASKS_PER_EXECUTOR = 200;
+
+function taskKey(frameworkId: string, taskId: string): string {
+  return `${frameworkId}\u0000${taskId}`;
+}
+
 export class Agent {
   readonly frameworks = new Map<string, AgentFramework>();
   readonly completedFrameworks: AgentFramework[] = [];
@@ -59,6 +60,9 @@ export class Agent {
   readonly startTime: number;
   private id = '';
   private readonly log: Logger;
+  private readonly executors: ExecutorLifecycle;
+  /** Which executor holds each live task, so lookups do not walk every executor. */
+  private readonly taskIndex = new Map<string, AgentExecutor>();
 
   constructor(private readonly deps: AgentCoreDeps) {
     this.log = deps.logger.child({ component: 'agent' });
@@ -69,6 +73,14 @@ export class Agent {
       sender: { send: (update) => deps.master.call('STATUS_UPDATE', { status_update: update }) },
       onStreamEnded: (location) => this.taskStreamEnded(location),
     });
+    this.executors = new ExecutorLifecycle({
+      ...deps,
+      agentId: () => this.id,
+      framework: (frameworkId) => this.frameworks.get(frameworkId),
+      deliverUpdate: (frameworkId, executorId, status) => this.executorUpdate(frameworkId, executorId, status),
+      settleTask: (executor, taskId, outcome) => this.forwardAgentUpdate(executor.frameworkId, executor, taskId, outcome.state, outcome.reason, outcome.message),
+      executorCompleted: (framework) => this.maybeRetireFramework(framework),
+    });
   }
 
   agentId(): string {
@@ -78,10 +90,10 @@ export class Agent {
   setAgentId(agentId: string): void {
     if (this.id === agentId) return;
     this.id = agentId;
-    this.deps.meta.writeLatestAgentId(agentId).catch((error: unknown) => this.log.error({ err: error }, 'could not checkpoint the agent id'));
+    this.deps.checkpoints.agentId(agentId);
   }
 
-  /** Applies one event from the master's stream; bad ones are logged, never thrown. */
+  /** Applies one event from the master's stream; the link handles SUBSCRIBED, PING and the like. */
   handleMasterEvent(event: MasterEvent): void {
     switch (event.type) {
       case 'RUN_TASK': return this.runTask(event.framework, event.task);
@@ -93,7 +105,7 @@ export class Agent {
         return;
       case 'SHUTDOWN_EXECUTOR': {
         const executor = this.frameworks.get(event.frameworkId)?.executors.get(event.executorId);
-        if (executor) this.shutdownExecutor(executor);
+        if (executor) this.executors.shutdown(executor);
         return;
       }
       case 'SHUTDOWN_FRAMEWORK': return this.shutdownFramework(event.frameworkId);
@@ -101,7 +113,7 @@ export class Agent {
         this.frameworks.get(event.frameworkId)?.executors.get(event.executorId)?.channel?.send({ type: 'MESSAGE', message: { data: event.data } });
         return;
       default:
-        return; // SUBSCRIBED, PING, SHUTDOWN, ERROR belong to the link.
+        return;
     }
   }
 
@@ -110,14 +122,11 @@ export class Agent {
     const hasCommand = task.command !== undefined && task.command !== null;
     const hasExecutor = task.executor !== undefined && task.executor !== null;
     if (hasCommand === hasExecutor) {
-      this.forwardAgentUpdate(frameworkId, undefined, task.task_id.value, 'TASK_ERROR', 'REASON_TASK_INVALID',
-        'Task must set exactly one of command and executor');
+      this.forwardAgentUpdate(frameworkId, undefined, task.task_id.value, 'TASK_ERROR', 'REASON_TASK_INVALID', 'Task must set exactly one of command and executor');
       return;
     }
     const framework = this.ensureFramework(frameworkInfo);
-    const executorInfo = task.executor
-      ? { ...task.executor, framework_id: { value: frameworkId } }
-      : commandExecutorInfo(task, frameworkId);
+    const executorInfo = task.executor ? { ...task.executor, framework_id: { value: frameworkId } } : commandExecutorInfo(task, frameworkId);
     this.launchTasks(framework, executorInfo, [task], false, !hasExecutor);
   }
 
@@ -127,7 +136,7 @@ export class Agent {
     this.launchTasks(framework, info, tasks, true, false);
   }
 
-  killTask(frameworkId: string, taskId: string, killPolicy: TaskInfoWire['kill_policy']): void {
+  killTask(frameworkId: string, taskId: string, killPolicy: KillPolicyWire | undefined): void {
     const found = this.findTask(frameworkId, taskId);
     if (!found) {
       this.forwardAgentUpdate(frameworkId, undefined, taskId, 'TASK_LOST', 'REASON_TASK_UNKNOWN', 'Cannot kill a task the agent does not know');
@@ -136,13 +145,12 @@ export class Agent {
     const { executor, task } = found;
     if (isTerminal(task.state) || task.killRequested) return;
     task.killRequested = true;
-    const queuedIndex = executor.queued.findIndex((q) => q.taskIds.includes(taskId));
-    if (queuedIndex >= 0) {
+    const queued = executor.queued.find((q) => q.taskIds.includes(taskId));
+    if (queued) {
       // Never handed to the executor: the agent ends it, and the executor if it has nothing else.
-      const queued = executor.queued[queuedIndex];
-      if (queued) queued.taskIds.splice(queued.taskIds.indexOf(taskId), 1);
+      queued.taskIds.splice(queued.taskIds.indexOf(taskId), 1);
       this.forwardAgentUpdate(frameworkId, executor, taskId, 'TASK_KILLED', 'REASON_TASK_KILLED_DURING_LAUNCH', 'Killed before the executor started it');
-      if ([...executor.tasks.values()].every((t) => isTerminal(t.state))) this.shutdownExecutor(executor);
+      if ([...executor.tasks.values()].every((t) => isTerminal(t.state))) this.executors.shutdown(executor);
       return;
     }
     executor.channel?.send({ type: 'KILL', kill: { task_id: { value: taskId }, ...(killPolicy ? { kill_policy: killPolicy } : {}) } });
@@ -153,7 +161,7 @@ export class Agent {
     if (!framework) return;
     framework.shuttingDown = true;
     this.updates.dropFramework(frameworkId);
-    for (const executor of framework.executors.values()) this.shutdownExecutor(executor);
+    for (const executor of framework.executors.values()) this.executors.shutdown(executor);
     this.maybeRetireFramework(framework);
   }
 
@@ -167,19 +175,14 @@ export class Agent {
     if (!executorAccepts(executor.state, 'subscribed') && executor.state !== 'TERMINATING') {
       return { ok: false, status: 400, message: `Executor '${executorId}' is ${executor.state.toLowerCase()}` };
     }
-    executor.registrationTimer?.cancel();
     executor.channel?.close();
     executor.channel = channel;
     channel.send({
       type: 'SUBSCRIBED',
       subscribed: { executor_info: executor.info, framework_info: framework.info, agent_info: this.deps.agentInfo(), container_id: { value: executor.containerId } },
     });
-    if (executor.state === 'TERMINATING') {
-      channel.send({ type: 'SHUTDOWN' });
-      return { ok: true };
-    }
-    this.move(executor, 'subscribed');
-    this.flushQueued(executor);
+    if (executor.state === 'TERMINATING') channel.send({ type: 'SHUTDOWN' });
+    else this.executors.subscribed(executor);
     return { ok: true };
   }
 
@@ -196,7 +199,7 @@ export class Agent {
 
   /**
    * An executor's UPDATE. Resolves once the update is checkpointed; the executor is then sent
-   * ACKNOWLEDGED. Throws a message for the 400 answer when the task is not this executor's.
+   * ACKNOWLEDGED. Rejects (a 400 for the API) when the task is not this executor's.
    */
   executorUpdate(frameworkId: string, executorId: string, status: TaskStatusWire): Promise<void> {
     const framework = this.frameworks.get(frameworkId);
@@ -206,20 +209,15 @@ export class Agent {
       return Promise.reject(new Error(`Task '${status.task_id.value}' of executor '${executorId}' is not known to this agent`));
     }
     const enriched: TaskStatusWire = {
-      ...status,
-      agent_id: { value: this.id },
-      executor_id: { value: executorId },
-      timestamp: status.timestamp ?? this.deps.clock.now() / 1000,
+      ...status, agent_id: { value: this.id }, executor_id: { value: executorId }, timestamp: status.timestamp ?? this.deps.clock.now() / 1000,
     };
-    const accepted = this.applyStatus(task, enriched);
-    const uuid = status.uuid ?? '';
-    const ack = (): void => executor.channel?.send({ type: 'ACKNOWLEDGED', acknowledged: { task_id: status.task_id, uuid } });
-    if (!accepted || framework.shuttingDown) {
+    const ack = (): void => executor.channel?.send({ type: 'ACKNOWLEDGED', acknowledged: { task_id: status.task_id, uuid: status.uuid ?? '' } });
+    if (!this.applyStatus(task, enriched) || framework.shuttingDown) {
       ack();
       return Promise.resolve();
     }
-    return this.updates.update(this.location(executor, task.info.task_id.value), { framework_id: { value: frameworkId }, status: enriched })
-      .then(() => ack());
+    // Called synchronously so that updates keep the order the executor sent them in.
+    return this.updates.update(this.location(executor, task.info.task_id.value), { framework_id: { value: frameworkId }, status: enriched }).then(ack);
   }
 
   executorMessage(frameworkId: string, executorId: string, data: string): void {
@@ -229,13 +227,7 @@ export class Agent {
   /** Ends every executor and forgets timers; used when the agent process stops. */
   async stop(): Promise<void> {
     this.updates.stop();
-    const all = [...this.frameworks.values()].flatMap((f) => [...f.executors.values()]);
-    for (const executor of all) {
-      executor.registrationTimer?.cancel();
-      executor.shutdownTimer?.cancel();
-      executor.channel?.close();
-    }
-    await Promise.all(all.map((e) => this.destroyContainers(e)));
+    await this.executors.stopAll([...this.frameworks.values()].flatMap((f) => [...f.executors.values()]));
   }
 
   // ---- internals ----
@@ -247,10 +239,11 @@ export class Agent {
       framework = { id: frameworkId, info, executors: new Map(), completedExecutors: [], shuttingDown: false };
       this.frameworks.set(frameworkId, framework);
     } else {
-      framework.info = info;
       framework.shuttingDown = false;
+      if (JSON.stringify(framework.info) === JSON.stringify(info)) return framework; // Checkpointed already.
+      framework.info = info;
     }
-    this.deps.meta.writeFramework(this.id, info).catch((error: unknown) => this.log.error({ err: error, frameworkId }, 'could not checkpoint framework info'));
+    this.deps.checkpoints.framework(this.id, info);
     return framework;
   }
 
@@ -265,159 +258,25 @@ export class Agent {
     }
     const fresh = tasks.filter((t) => !this.findTask(framework.id, t.task_id.value));
     if (fresh.length === 0) return;
-    executor ??= this.createExecutor(framework, info, isCommandExecutor);
+    executor ??= this.executors.create(framework, info, isCommandExecutor);
     for (const task of fresh) {
-      const info = { ...task, agent_id: { value: this.id } };
-      executor.tasks.set(task.task_id.value, { info, frameworkId: framework.id, executorId, state: 'TASK_STAGING', statuses: [], killRequested: false });
-      this.deps.meta.writeTask({ agentId: this.id, frameworkId: framework.id, executorId, containerId: executor.containerId }, info)
-        .catch((error: unknown) => this.log.error({ err: error }, 'could not checkpoint task info'));
+      const taskInfo = { ...task, agent_id: { value: this.id } };
+      executor.tasks.set(task.task_id.value, { info: taskInfo, frameworkId: framework.id, executorId, state: 'TASK_STAGING', statuses: [], killRequested: false });
+      this.taskIndex.set(taskKey(framework.id, task.task_id.value), executor);
+      this.deps.checkpoints.task({ agentId: this.id, frameworkId: framework.id, executorId, containerId: executor.containerId }, framework.info, taskInfo);
     }
     executor.queued.push({ group, taskIds: fresh.map((t) => t.task_id.value) });
-    if (executor.state === 'RUNNING') this.flushQueued(executor);
-  }
-
-  private createExecutor(framework: AgentFramework, info: ExecutorInfoWire, isCommandExecutor: boolean): AgentExecutor {
-    const containerId = randomUUID();
-    const executorId = info.executor_id.value;
-    const embedded = this.deps.config.command_executor === 'embedded' && (isCommandExecutor || info.type === 'DEFAULT');
-    const executor: AgentExecutor = {
-      info, frameworkId: framework.id, containerId, kind: embedded ? 'embedded' : 'process', isCommandExecutor,
-      sandbox: this.deps.layout.sandbox({ agentId: this.id, frameworkId: framework.id, executorId, containerId }),
-      state: 'LAUNCHING', tasks: new Map(), queued: [], completedTasks: [],
-    };
-    framework.executors.set(executorId, executor);
-    void this.startExecutor(framework, executor);
-    return executor;
-  }
-
-  private async startExecutor(framework: AgentFramework, executor: AgentExecutor): Promise<void> {
-    const run = { agentId: this.id, frameworkId: framework.id, executorId: executor.info.executor_id.value, containerId: executor.containerId };
-    try {
-      await mkdir(executor.sandbox, { recursive: true });
-      await this.deps.meta.writeExecutor(this.id, framework.id, executor.info);
-      const environment = executorEnvironment({
-        baseEnv: this.deps.baseEnv, agentEndpoint: this.deps.agentEndpoint(), agentId: this.id, frameworkId: framework.id,
-        executorId: run.executorId, sandbox: executor.sandbox, checkpoint: framework.info.checkpoint === true,
-        shutdownGracePeriodMs: this.shutdownGraceMs(executor), command: executor.kind === 'process' ? executor.info.command : undefined,
-      });
-      if (executor.kind === 'embedded') return this.startEmbedded(framework, executor, environment);
-      const command = executor.isCommandExecutor ? this.deps.builtinExecutors.command
-        : executor.info.type === 'DEFAULT' ? this.deps.builtinExecutors.default : executor.info.command;
-      if (!command?.value) throw new Error('ExecutorInfo has no command');
-      const containerizer = this.containerizerFor(executor.info.container);
-      const taskResources = [...executor.tasks.values()].flatMap((t) => t.info.resources ?? []);
-      const { pid } = await containerizer.launch(executor.containerId, {
-        command: commandSpec(command, environment), sandbox: executor.sandbox,
-        resources: scalarTotals(executor.info.resources, taskResources),
-        ...(executor.info.container ? { containerInfo: executor.info.container } : {}),
-      });
-      containerizer.wait(executor.containerId).then(
-        (termination) => this.executorTerminated(executor, termination),
-        (error: unknown) => this.executorTerminated(executor, { message: (error as Error).message }),
-      );
-      void this.deps.meta.writeForkedPid(run, pid).catch(() => undefined);
-      if (executor.state !== 'LAUNCHING') return void this.destroyContainers(executor); // Shut down while starting.
-      this.move(executor, 'launched');
-      executor.registrationTimer = this.deps.clock.setTimer(this.deps.config.executor_registration_timeout, () => {
-        if (executor.state !== 'REGISTERING') return;
-        executor.terminationReason = 'REASON_EXECUTOR_REGISTRATION_TIMEOUT';
-        this.move(executor, 'registration_timeout');
-        void this.destroyContainers(executor);
-      });
-    } catch (error) {
-      this.log.warn({ err: error, executorId: run.executorId }, 'executor launch failed');
-      executor.terminationReason = 'REASON_CONTAINER_LAUNCH_FAILED';
-      this.executorTerminated(executor, { message: `Failed to launch the executor: ${(error as Error).message}` });
-    }
-  }
-
-  private startEmbedded(framework: AgentFramework, executor: AgentExecutor, environment: Record<string, string>): void {
-    const channel = new EmbeddedExecutor({
-      clock: this.deps.clock,
-      containerizer: this.containerizerFor(executor.info.container),
-      containerId: executor.containerId,
-      executorId: executor.info.executor_id.value,
-      sandbox: executor.sandbox,
-      environment,
-      executorResources: executor.info.resources,
-      runner: { shutdownGraceMs: this.shutdownGraceMs(executor), killingState: frameworkHasCapability(framework.info, 'TASK_KILLING_STATE') },
-      deliverUpdate: (status) => this.executorUpdate(framework.id, executor.info.executor_id.value, status),
-      onExit: () => this.executorTerminated(executor, { exitCode: 0 }),
-      onError: (error) => this.log.error({ err: error }, 'embedded executor update failed'),
-    });
-    executor.channel = channel;
-    if (executor.state !== 'LAUNCHING') return this.executorTerminated(executor, { exitCode: 0 });
-    this.move(executor, 'launched');
-    this.move(executor, 'subscribed');
-    this.flushQueued(executor);
-  }
-
-  private flushQueued(executor: AgentExecutor): void {
-    const channel = executor.channel;
-    if (!channel) return;
-    for (const launch of executor.queued.splice(0)) {
-      const tasks = launch.taskIds.map((id) => executor.tasks.get(id)?.info).filter((t): t is TaskInfoWire => t !== undefined);
-      if (tasks.length === 0) continue;
-      if (launch.group) channel.send({ type: 'LAUNCH_GROUP', launch_group: { task_group: { tasks } } });
-      else for (const task of tasks) channel.send({ type: 'LAUNCH', launch: { task } });
-    }
-  }
-
-  shutdownExecutor(executor: AgentExecutor): void {
-    if (executor.state === 'TERMINATING' || executor.state === 'TERMINATED') return;
-    const wasRegistering = executor.state === 'REGISTERING' || executor.state === 'LAUNCHING';
-    this.move(executor, 'shutdown');
-    if (wasRegistering && executor.kind === 'process') {
-      void this.destroyContainers(executor);
-      return;
-    }
-    executor.channel?.send({ type: 'SHUTDOWN' });
-    executor.shutdownTimer = this.deps.clock.setTimer(this.shutdownGraceMs(executor), () => {
-      void this.destroyContainers(executor).then(() => {
-        if (executor.kind === 'embedded') this.executorTerminated(executor, { signal: 'SIGKILL' });
-      });
-    });
-  }
-
-  /** The executor's container ended (or never started): settle its tasks and tell the master. */
-  private executorTerminated(executor: AgentExecutor, termination: ContainerTermination): void {
-    if (executor.state === 'TERMINATED') return;
-    this.move(executor, 'exited');
-    executor.registrationTimer?.cancel();
-    executor.shutdownTimer?.cancel();
-    const destroyed = this.destroyContainers(executor);
-    executor.channel?.close();
-    executor.channel = undefined;
-    const framework = this.frameworks.get(executor.frameworkId);
-    const partitionAware = framework ? frameworkHasCapability(framework.info, 'PARTITION_AWARE') : false;
-    for (const task of executor.tasks.values()) {
-      if (isTerminal(task.state)) continue;
-      const outcome = terminatedTaskOutcome({ killRequested: task.killRequested, isCommandExecutor: executor.isCommandExecutor, partitionAware, reason: executor.terminationReason, termination });
-      this.forwardAgentUpdate(executor.frameworkId, executor, task.info.task_id.value, outcome.state, outcome.reason, outcome.message);
-    }
-    this.deps.master.call('EXECUTOR_EXITED', {
-      executor_exited: { framework_id: { value: executor.frameworkId }, executor_id: executor.info.executor_id, status: terminationWaitStatus(termination) },
-    });
-    void destroyed;
-    if (framework?.executors.get(executor.info.executor_id.value) === executor) {
-      framework.executors.delete(executor.info.executor_id.value);
-      framework.completedExecutors.push(executor);
-      framework.completedExecutors.splice(0, Math.max(0, framework.completedExecutors.length - this.deps.config.max_completed_executors_per_framework));
-      this.maybeRetireFramework(framework);
-    }
-  }
-
-  private async destroyContainers(executor: AgentExecutor): Promise<void> {
-    const ids = executor.channel instanceof EmbeddedExecutor ? executor.channel.containerIds() : [executor.containerId];
-    const containerizer = this.containerizerFor(executor.info.container);
-    await Promise.all(ids.map((id) => containerizer.destroy(id).catch((error: unknown) => this.log.warn({ err: error, containerId: id }, 'destroy failed'))));
+    if (executor.state === 'RUNNING') this.executors.flushQueued(executor);
   }
 
   private maybeRetireFramework(framework: AgentFramework): void {
     if (!framework.shuttingDown || framework.executors.size > 0) return;
     this.frameworks.delete(framework.id);
+    for (const executor of framework.completedExecutors) {
+      for (const taskId of executor.tasks.keys()) this.taskIndex.delete(taskKey(framework.id, taskId));
+    }
     this.completedFrameworks.push(framework);
-    this.completedFrameworks.splice(0, Math.max(0, this.completedFrameworks.length - 50));
+    this.completedFrameworks.splice(0, Math.max(0, this.completedFrameworks.length - MAX_COMPLETED_FRAMEWORKS));
   }
 
   /** Records a status on its task; false when the move is not allowed (a late or repeated end). */
@@ -447,42 +306,23 @@ export class Agent {
 
   /** The terminal update was acknowledged: the task moves to its executor's completed list. */
   private taskStreamEnded(location: UpdateStreamLocation): void {
-    const framework = this.frameworks.get(location.frameworkId) ?? this.completedFrameworks.find((f) => f.id === location.frameworkId);
-    if (!framework) return;
-    const executor = framework.executors.get(location.executorId) ?? framework.completedExecutors.find((e) => e.containerId === location.containerId);
+    const executor = this.taskIndex.get(taskKey(location.frameworkId, location.taskId));
     const task = executor?.tasks.get(location.taskId);
-    if (!executor || !task) return;
+    if (!executor || !task || executor.containerId !== location.containerId) return;
+    this.taskIndex.delete(taskKey(location.frameworkId, location.taskId));
     executor.tasks.delete(location.taskId);
     executor.completedTasks.push(task);
-    executor.completedTasks.splice(0, Math.max(0, executor.completedTasks.length - 200));
+    executor.completedTasks.splice(0, Math.max(0, executor.completedTasks.length - MAX_COMPLETED_TASKS_PER_EXECUTOR));
   }
 
+  /** A task the agent still holds (live, or ended and awaiting the acknowledgement of its end). */
   private findTask(frameworkId: string, taskId: string): { executor: AgentExecutor; task: AgentTask } | undefined {
-    for (const executor of this.frameworks.get(frameworkId)?.executors.values() ?? []) {
-      const task = executor.tasks.get(taskId);
-      if (task) return { executor, task };
-    }
-    return undefined;
+    const executor = this.taskIndex.get(taskKey(frameworkId, taskId));
+    const task = executor?.tasks.get(taskId);
+    return executor && task ? { executor, task } : undefined;
   }
 
   private location(executor: AgentExecutor, taskId: string): UpdateStreamLocation {
     return { frameworkId: executor.frameworkId, executorId: executor.info.executor_id.value, containerId: executor.containerId, taskId };
-  }
-
-  private move(executor: AgentExecutor, event: ExecutorEventName): void {
-    if (executorAccepts(executor.state, event)) executor.state = nextExecutorState(executor.state, event);
-  }
-
-  private shutdownGraceMs(executor: AgentExecutor): number {
-    return graceMs(executor.info.shutdown_grace_period ? { grace_period: executor.info.shutdown_grace_period } : undefined)
-      ?? this.deps.config.executor_shutdown_grace_period;
-  }
-
-  /** Docker ContainerInfo goes to a docker backend when one is configured; anything else to the first. */
-  private containerizerFor(container: Record<string, unknown> | undefined): Containerizer {
-    const wanted = container?.['type'] === 'DOCKER' ? 'docker' : undefined;
-    const chosen = (wanted && this.deps.containerizers.find((c) => c.name === wanted)) ?? this.deps.containerizers.find((c) => c.name !== 'docker') ?? this.deps.containerizers[0];
-    if (!chosen) throw new Error('no containerizer configured');
-    return chosen;
   }
 }

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../lib/logger.ts';
 import { defaultContainerizerRegistry, type ContainerizerRegistry } from '../isolation/registry.ts';
 import { Agent } from './agent.ts';
 import { MetaWriter } from './checkpoint/meta-writer.ts';
+import { RunCheckpointer } from './checkpoint/run-checkpointer.ts';
 import { masterUrl, type AgentConfig } from './config.ts';
 import { builtinExecutorCommand } from './executor-launch.ts';
 import { createAgentApp } from './http/app.ts';
@@ -88,7 +89,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const tsxImport = import.meta.resolve('tsx');
   const executorEntry = (name: string): string => fileURLToPath(new URL(`./executor/${name}`, import.meta.url));
   const agent: Agent = new Agent({
-    config, clock, logger, layout, meta,
+    config, clock, logger, layout, checkpoints: new RunCheckpointer(meta, logger),
     updateStore: new FileUpdateStore(layout, () => agent.agentId()),
     containerizers,
     master: { call: (type, body) => link.call(type, body) }, // Called only after the link starts.

@@ -48,7 +48,7 @@ export function registerConformanceSuite(backend: string, create: () => Containe
     const c = create();
     const sandbox = await mkdtemp(join(tmpdir(), `conformance-${backend}-`));
     const id = `c-${process.pid}-${counter++}`;
-    return { c, sandbox, id, done: async () => { await c.destroy(id); await rm(sandbox, { recursive: true, force: true }); } };
+    return { c, sandbox, id, done: async () => { await c.destroy(id); await c.close?.(); await rm(sandbox, { recursive: true, force: true }); } };
   };
 
   test(`${backend}: launch sends stdout and stderr to the sandbox files and reports exit 0`, async (t) => {
@@ -135,6 +135,15 @@ export function registerConformanceSuite(backend: string, create: () => Containe
     await done();
   });
 
+  test(`${backend}: close leaves running containers alone`, async (t) => {
+    const { c, sandbox, id, done } = await setup();
+    const { pid } = await c.launch(id, shell(sandbox, 'sleep 30'));
+    await c.close?.();
+    if (options.hostPids) t.true(await pidAlive(pid));
+    t.deepEqual(c.containers(), [id]);
+    await done();
+  });
+
   test(`${backend}: destroy is idempotent and harmless for unknown ids; other calls on unknown ids reject`, async (t) => {
     const { c, done } = await setup();
     await t.notThrowsAsync(c.destroy('never-launched'));
@@ -153,6 +162,7 @@ export function registerConformanceSuite(backend: string, create: () => Containe
     t.deepEqual(adopted, [id]);
     await fresh.destroy(id);
     t.truthy(await fresh.wait(id).catch(() => ({ message: 'forgotten' })));
+    await fresh.close?.();
     await done();
   });
 

@@ -11,6 +11,8 @@
  *   has already ended is not an error.
  * - `destroy` kills whatever is left with SIGKILL and forgets the container. It is idempotent and
  *   harmless for ids it never saw, so the agent can call it on every cleanup path.
+ * - `close` lets go of the backend's own resources; containers survive it, as they survive an
+ *   agent restart.
  * - `recover` is handed the containers the agent checkpointed; it adopts the ones still alive
  *   and returns their ids, so the agent can tell the live from the dead after a restart.
  */
@@ -81,6 +83,11 @@ export interface Containerizer {
   destroy(containerId: string): Promise<void>;
   /** Container ids currently known (launched or recovered and not destroyed). */
   containers(): readonly string[];
+  /**
+   * Releases what the backend itself holds (helper processes, connections); containers keep
+   * running. Optional: a backend that holds nothing need not implement it.
+   */
+  close?(): Promise<void>;
 }
 
 /** Thrown for operations on a container id the backend does not know. */

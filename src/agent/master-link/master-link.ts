@@ -9,6 +9,7 @@ import { backoffDelay, type BackoffPolicy } from '../../lib/backoff.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { parseMasterEvent, type MasterEvent } from '../parse.ts';
 import { readJsonRecords } from '../recordio.ts';
+import { HttpPoster } from './http-post.ts';
 
 export interface MasterLinkDeps {
   /** `http://host:port` of the master. */
@@ -41,6 +42,7 @@ export class MasterLink {
   private stopped = false;
   private masterHost: string | undefined;
   private readonly log: Logger;
+  private readonly poster = new HttpPoster();
 
   constructor(private readonly deps: MasterLinkDeps, initialAgentId?: string) {
     this.agentId = initialAgentId;
@@ -56,6 +58,7 @@ export class MasterLink {
     this.retry?.cancel();
     this.watchdog?.cancel();
     this.abort?.abort();
+    this.poster.close();
   }
 
   connected(): boolean {
@@ -71,13 +74,8 @@ export class MasterLink {
     const streamId = this.streamId;
     if (streamId === undefined || this.agentId === undefined) return;
     const payload = JSON.stringify({ type, agent_id: { value: this.agentId }, ...body });
-    fetch(`${this.deps.masterUrl}/api/v1/agent`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Mesos-Stream-Id': streamId },
-      body: payload,
-    }).then(async (response) => {
-      if (response.status !== 202) this.log.warn({ type, status: response.status, body: await response.text() }, 'master refused a call');
-      else await response.body?.cancel();
+    this.poster.post(`${this.deps.masterUrl}/api/v1/agent`, payload, { 'Mesos-Stream-Id': streamId }).then((response) => {
+      if (response.status !== 202) this.log.warn({ type, status: response.status, body: response.body }, 'master refused a call');
     }).catch((error: unknown) => this.log.debug({ err: error, type }, 'call to the master failed'));
   }
 

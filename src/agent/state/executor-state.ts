@@ -10,7 +10,9 @@
  *   TERMINATED <───────────────────exited──────────────────┘
  *
  * `exited` (the container ended) moves any live state straight to TERMINATED. An executor that
- * re-subscribes (after an agent or executor restart) takes `subscribed` again while RUNNING.
+ * re-subscribes (after an agent or executor restart) takes `subscribed` again while RUNNING. An
+ * executor may also subscribe while LAUNCHING (its process runs before the agent has finished
+ * its own bookkeeping of the launch); it then goes straight to RUNNING.
  */
 import { IllegalTransitionError } from '../../lib/errors.ts';
 
@@ -21,7 +23,7 @@ export const ExecutorEvents = ['launched', 'launch_failed', 'subscribed', 'regis
 export type ExecutorEventName = (typeof ExecutorEvents)[number];
 
 const TABLE: Readonly<Record<ExecutorState, Partial<Record<ExecutorEventName, ExecutorState>>>> = {
-  LAUNCHING: { launched: 'REGISTERING', launch_failed: 'TERMINATED', shutdown: 'TERMINATING', exited: 'TERMINATED' },
+  LAUNCHING: { launched: 'REGISTERING', subscribed: 'RUNNING', launch_failed: 'TERMINATED', shutdown: 'TERMINATING', exited: 'TERMINATED' },
   REGISTERING: { subscribed: 'RUNNING', registration_timeout: 'TERMINATING', shutdown: 'TERMINATING', exited: 'TERMINATED' },
   RUNNING: { subscribed: 'RUNNING', shutdown: 'TERMINATING', exited: 'TERMINATED' },
   TERMINATING: { shutdown: 'TERMINATING', registration_timeout: 'TERMINATING', exited: 'TERMINATED' },

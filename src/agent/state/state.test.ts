@@ -38,3 +38,8 @@ test('an executor that never subscribes is shut down on the registration timeout
   t.false(executorAccepts('RUNNING', 'registration_timeout'));
   t.is(nextExecutorState('LAUNCHING', 'launch_failed'), 'TERMINATED');
 });
+
+test('an executor that subscribes while the agent is still launching it goes straight to RUNNING', (t) => {
+  t.is(nextExecutorState('LAUNCHING', 'subscribed'), 'RUNNING');
+  t.false(executorAccepts('RUNNING', 'launched'));
+});

@@ -1,7 +1,11 @@
 /**
  * The checkpoint store on disk: one JSON-lines `task.updates` file per task, in the run's meta
- * directory. Appends are flushed to the file before the promise resolves (the OS may still hold
+ * directory. Appends are written to the file before the promise resolves (the OS may still hold
  * them in its cache: a power loss can drop the tail; an agent crash cannot).
+ *
+ * Writes stay asynchronous (in libuv's thread pool): creating the deep meta directories is a
+ * journaled metadata operation that can take milliseconds on a busy disk, and blocking the event
+ * loop on it would stall every other task's launch.
  */
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';

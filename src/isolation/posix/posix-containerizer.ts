@@ -14,19 +14,30 @@ import type {
 } from '../containerizer.ts';
 import { isAlive, processGroupMembers } from './proc.ts';
 import { signalGroup } from './process-group.ts';
+import { SpawnerClient } from './spawner-client.ts';
 import { lookupUser } from './user.ts';
 
 export interface PosixOptions {
   readonly clock: Clock;
   /** How often a recovered container (not our child, so no exit event) is checked for life. */
   readonly recoveredPollMs?: number;
+  /**
+   * `helper` (default): fork through the small spawner process, which is much cheaper than
+   * forking the agent; `direct`: fork from this process (no helper process at all).
+   */
+  readonly spawner?: 'helper' | 'direct';
+}
+
+function toTermination(code: number | null, signal: NodeJS.Signals | null): ContainerTermination {
+  if (code !== null) return { exitCode: code };
+  if (signal !== null) return { signal };
+  return { message: 'the process ended but its status was lost (the spawner helper exited)' };
 }
 
 interface Container {
   readonly pid: number;
   resources: ScalarResources;
   readonly ended: Promise<ContainerTermination>;
-  child?: ChildProcess;
   poll?: TimerHandle;
 }
 
@@ -37,36 +48,44 @@ export function createPosixContainerizer(options: PosixOptions): Containerizer {
   const pollMs = options.recoveredPollMs ?? 1000;
   const containers = new Map<string, Container>();
   const canSwitchUser = process.getuid?.() === 0;
+  let spawner: SpawnerClient | undefined;
 
-  function spawnCommand(spec: LaunchSpec): ChildProcess {
+  /** What to run, as file + argv, with the user switch when the agent may and must. */
+  function commandLine(spec: LaunchSpec): { file: string; args: string[]; argv0?: string; uid?: number; gid?: number } {
+    const { command } = spec;
+    const ids = canSwitchUser && command.user !== undefined && command.user !== 'root' ? lookupUser(command.user) : {};
+    if (command.shell) return { file: '/bin/sh', args: ['-c', command.value], ...ids };
+    return { file: command.value, args: (command.arguments ?? []).slice(1), argv0: command.arguments?.[0] ?? command.value, ...ids };
+  }
+
+  function launchDirect(spec: LaunchSpec): Promise<{ pid: number; ended: Promise<ContainerTermination> }> {
     mkdirSync(spec.sandbox, { recursive: true });
     const out = openSync(join(spec.sandbox, 'stdout'), 'a');
     const err = openSync(join(spec.sandbox, 'stderr'), 'a');
+    let child: ChildProcess;
     try {
-      const { command } = spec;
-      const [file, args] = command.shell
-        ? ['/bin/sh', ['-c', command.value]]
-        : [command.value, (command.arguments ?? []).slice(1)];
-      const ids = canSwitchUser && command.user !== undefined && command.user !== 'root' ? lookupUser(command.user) : {};
-      return spawn(file, args, {
-        cwd: spec.sandbox,
-        env: { ...command.environment },
-        detached: true, // Its own process group, so kill reaches everything it forks.
-        stdio: ['ignore', out, err],
-        ...ids,
-        ...(command.shell ? {} : { argv0: command.arguments?.[0] ?? command.value }),
-      });
+      const { file, args, ...rest } = commandLine(spec);
+      // detached: its own process group, so kill reaches everything it forks.
+      child = spawn(file, args, { cwd: spec.sandbox, env: { ...spec.command.environment }, detached: true, stdio: ['ignore', out, err], ...rest });
     } finally {
       closeSync(out);
       closeSync(err);
     }
-  }
-
-  function started(child: ChildProcess): Promise<number> {
+    const ended = new Promise<ContainerTermination>((resolve) => {
+      child.once('exit', (code, signal) => resolve(toTermination(code, signal)));
+    });
     return new Promise((resolve, reject) => {
-      child.once('spawn', () => resolve(child.pid ?? -1));
+      child.once('spawn', () => resolve({ pid: child.pid ?? -1, ended }));
       child.once('error', reject);
     });
+  }
+
+  async function launchViaHelper(spec: LaunchSpec): Promise<{ pid: number; ended: Promise<ContainerTermination> }> {
+    const spawned = await (spawner ??= new SpawnerClient()).spawn({
+      ...commandLine(spec), cwd: spec.sandbox, env: { ...spec.command.environment },
+      stdout: join(spec.sandbox, 'stdout'), stderr: join(spec.sandbox, 'stderr'),
+    });
+    return { pid: spawned.pid, ended: spawned.exited.then(({ code, signal }) => toTermination(code, signal)) };
   }
 
   function watchRecovered(pid: number): { ended: Promise<ContainerTermination>; entry: Partial<Container> } {
@@ -105,12 +124,8 @@ export function createPosixContainerizer(options: PosixOptions): Containerizer {
 
     async launch(containerId: string, spec: LaunchSpec): Promise<LaunchResult> {
       if (containers.has(containerId)) throw new Error(`container '${containerId}' already exists`);
-      const child = spawnCommand(spec);
-      const ended = new Promise<ContainerTermination>((resolve) => {
-        child.once('exit', (code, signal) => resolve(code !== null ? { exitCode: code } : { signal: signal ?? 'SIGKILL' }));
-      });
-      const pid = await started(child);
-      containers.set(containerId, { pid, resources: spec.resources, ended, child });
+      const { pid, ended } = await (options.spawner === 'direct' ? launchDirect(spec) : launchViaHelper(spec));
+      containers.set(containerId, { pid, resources: spec.resources, ended });
       return { pid };
     },
 
@@ -155,5 +170,10 @@ export function createPosixContainerizer(options: PosixOptions): Containerizer {
     },
 
     containers: () => [...containers.keys()],
+
+    async close(): Promise<void> {
+      spawner?.close();
+      spawner = undefined;
+    },
   };
 }
