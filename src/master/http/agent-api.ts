@@ -11,7 +11,7 @@ import type { MasterCore } from '../core/master-core.ts';
 import type { AgentRecord } from '../core/model.ts';
 import type { ResourceWire } from '../wire.ts';
 import { AgentCall } from '../../protocol/agent/index.ts';
-import { checkApiRequest, readBody } from './negotiation.ts';
+import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
 import { openEventStream } from './stream-response.ts';
 
 export interface AgentApiDeps {
@@ -42,6 +42,7 @@ export function agentApi(deps: AgentApiDeps): (ctx: Context) => Promise<void> {
 async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Promise<void> {
   const sub = call.subscribe;
   if (!sub) throw new HttpError(400, "Failed to validate agent Call: Expecting 'subscribe' to be present");
+  checkAcceptsJson(ctx.req);
   if (ctx.get('mesos-stream-id') !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
   const resources = (sub.resources ?? sub.agent_info.resources ?? []) as ResourceWire[];
   const problems = [

@@ -1,7 +1,8 @@
 /**
  * Mesos' v1 API request rules, shared by the scheduler and agent endpoints: POST only (405 with
- * `Allow: POST`), Content-Type compared as an exact string (missing 400, other 415), Accept must
- * admit JSON (406), and a capped body (413) that must parse as a JSON object (400).
+ * `Allow: POST`), Content-Type compared as an exact string (missing 400, other 415), a capped
+ * body (413) that must parse (400), and for SUBSCRIBE (the one call with a response body) an
+ * Accept that admits JSON (406).
  */
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../../lib/errors.ts';
@@ -23,6 +24,10 @@ export function checkApiRequest(req: ApiRequestHead): void {
   if (contentType === undefined) throw new HttpError(400, "Expecting 'Content-Type' to be present");
   if (contentType === PROTOBUF_TYPE) throw new HttpError(415, `Content-Type '${PROTOBUF_TYPE}' is not supported yet; use '${JSON_TYPE}'`);
   if (contentType !== JSON_TYPE) throw new HttpError(415, `Expecting 'Content-Type' of ${JSON_TYPE} or ${PROTOBUF_TYPE}`);
+}
+
+/** SUBSCRIBE answers with a stream of JSON records, so the client must accept JSON. */
+export function checkAcceptsJson(req: ApiRequestHead): void {
   if (!acceptsJson(req.headers.accept)) throw new HttpError(406, `Expecting 'Accept' to allow '${JSON_TYPE}'`);
 }
 

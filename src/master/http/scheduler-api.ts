@@ -11,7 +11,7 @@ import { parseJson } from '../../protocol/codec/index.ts';
 import { SchedulerCall } from '../../protocol/v1/index.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import type { FrameworkRecord } from '../core/model.ts';
-import { checkApiRequest, readBody } from './negotiation.ts';
+import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
 import { openEventStream } from './stream-response.ts';
 
 type Call = SchedulerCall;
@@ -51,6 +51,7 @@ function subscribe(deps: SchedulerApiDeps, ctx: Context, call: Call): void {
   if (info.id !== undefined && call.framework_id?.value !== info.id.value) {
     throw new HttpError(400, "Failed to validate scheduler::Call: 'framework_id' differs from 'subscribe.framework_info.id'");
   }
+  checkAcceptsJson(ctx.req);
   if (ctx.get(STREAM_HEADER) !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
   const stream = openEventStream(ctx);
   const result = deps.core.subscribe(info, subscribeCall.suppressed_roles ?? [], stream);
