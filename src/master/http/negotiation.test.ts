@@ -1,6 +1,6 @@
 import test from 'ava';
 import { HttpError } from '../../lib/errors.ts';
-import { acceptsJson, checkApiRequest, parseJsonObject } from './negotiation.ts';
+import { acceptsJson, checkApiRequest } from './negotiation.ts';
 
 test('Accept: missing, wildcards and q=0', (t) => {
   t.true(acceptsJson(undefined));
@@ -25,9 +25,4 @@ test('method and Content-Type rules in Mesos order', (t) => {
   t.is(status('POST', { 'content-type': 'application/json; charset=utf-8' }), 415);
   t.is(status('POST', { 'content-type': 'application/x-protobuf' }), 415);
   t.is(status('POST', { 'content-type': 'application/json' }), 0);
-});
-
-test('bodies must be one JSON object', (t) => {
-  t.deepEqual(parseJsonObject(Buffer.from('{"a":1}')), { a: 1 });
-  for (const body of ['', '[]', 'null', '{', '"x"']) t.throws(() => parseJsonObject(Buffer.from(body)), { instanceOf: HttpError }, body);
 });

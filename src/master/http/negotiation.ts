@@ -62,17 +62,3 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   }
   return Buffer.concat(chunks);
 }
-
-/** Parses the body as one JSON object; 400 otherwise. */
-export function parseJsonObject(body: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new HttpError(400, `Failed to parse body into Call: ${error instanceof Error ? error.message : 'invalid JSON'}`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new HttpError(400, 'Failed to parse body into Call: expected a JSON object');
-  }
-  return value as Record<string, unknown>;
-}
