@@ -12,7 +12,7 @@ import { Resources } from '../../lib/resources/index.ts';
 import { HierarchicalAllocator } from './allocator.ts';
 import { seededRandom } from './test-harness.ts';
 
-const AGENT_SHAPES = ['cpus:4;mem:1024;ports:[31000-31009]', 'cpus:1;mem:64', 'cpus(r1):2;mem(r1):256;cpus:2;mem:512', 'cpus:8;mem:4096;disk:100'];
+const AGENT_SHAPES = ['cpus:4;mem:1024;ports:[31000-31009]', 'cpus:1;mem:64', 'cpus(r1):2;mem(r1):256;cpus:2;mem:512', 'cpus:8;mem:4096;disk:100', 'cpus:2;mem:512;gpus:1'];
 const ROLES = ['*', 'r1', 'r2'];
 
 const event = fc.oneof(
@@ -29,6 +29,10 @@ const event = fc.oneof(
   fc.record({ kind: fc.constant('revive' as const), f: fc.nat(4), roles: fc.subarray(ROLES) }),
   fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 15_000 }) }),
   fc.record({ kind: fc.constant('quota' as const), role: fc.constantFrom('r1', 'r2'), cpus: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({ kind: fc.constant('limit' as const), role: fc.constantFrom('r1', 'r2', 'r3'), cpus: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({ kind: fc.constant('weight' as const), role: fc.constantFrom('*', 'r1', 'r2'), weight: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('updateFramework' as const), f: fc.nat(4), roles: fc.subarray([...ROLES, 'r3'], { minLength: 1 }), gpu: fc.boolean() }),
+  fc.record({ kind: fc.constant('updateAgent' as const), a: fc.nat(5), shape: fc.nat(AGENT_SHAPES.length - 1) }),
 );
 
 interface Outstanding {
@@ -38,11 +42,11 @@ interface Outstanding {
   resources: Resources;
 }
 
-test('outstanding offers never exceed an agent\'s total, and only active, unsuppressed frameworks get offers', (t) => {
+test('outstanding offers never exceed an agent\'s total, and only active, unsuppressed (and for GPUs, capable) frameworks get offers', (t) => {
   fc.assert(
     fc.property(fc.array(event, { maxLength: 60 }), (events) => {
       const clock = new FakeClock();
-      const frameworks = new Map<string, { active: boolean; roles: Set<string>; suppressed: Set<string> }>();
+      const frameworks = new Map<string, { active: boolean; roles: Set<string>; suppressed: Set<string>; gpu: boolean }>();
       const agents = new Map<string, Resources>();
       let outstanding: Outstanding[] = [];
       const problems: string[] = [];
@@ -53,7 +57,10 @@ test('outstanding offers never exceed an agent\'s total, and only active, unsupp
           const fw = frameworks.get(frameworkId);
           for (const [role, byAgent] of set) {
             if (!fw || !fw.active || !fw.roles.has(role) || fw.suppressed.has(role)) problems.push(`offer to ${frameworkId}/${role} which should get none`);
-            for (const [agentId, resources] of byAgent) outstanding.push({ frameworkId, agentId, role, resources });
+            for (const [agentId, resources] of byAgent) {
+              if (resources.scalar('gpus') > 0 && !fw?.gpu) problems.push(`GPUs offered to ${frameworkId} without GPU_RESOURCES`);
+              outstanding.push({ frameworkId, agentId, role, resources });
+            }
           }
         },
       });
@@ -74,7 +81,7 @@ test('outstanding offers never exceed an agent\'s total, and only active, unsupp
           case 'addFramework': {
             const id = `f${e.f}`;
             if (frameworks.has(id)) break;
-            frameworks.set(id, { active: true, roles: new Set(e.roles), suppressed: new Set() });
+            frameworks.set(id, { active: true, roles: new Set(e.roles), suppressed: new Set(), gpu: false });
             allocator.addFramework(id, { roles: e.roles });
             break;
           }
@@ -134,6 +141,30 @@ test('outstanding offers never exceed an agent\'s total, and only active, unsupp
           case 'quota':
             allocator.updateQuota(e.role, { guarantees: { cpus: e.cpus } });
             break;
+          case 'limit':
+            allocator.updateQuota(e.role, { limits: { cpus: e.cpus } });
+            break;
+          case 'weight':
+            allocator.updateWeights([{ role: e.role, weight: e.weight }]);
+            break;
+          case 'updateFramework': {
+            const fw = frameworks.get(`f${e.f}`);
+            if (!fw) break;
+            fw.roles = new Set(e.roles);
+            fw.suppressed.clear();
+            fw.gpu = e.gpu;
+            allocator.updateFramework(`f${e.f}`, { roles: e.roles, capabilities: e.gpu ? ['GPU_RESOURCES'] : [] }, []);
+            break;
+          }
+          case 'updateAgent': {
+            const id = `a${e.a}`;
+            if (!agents.has(id)) break;
+            // only growth keeps the model simple: what is outstanding must still fit
+            const grown = (agents.get(id) as Resources).plus(Resources.parse(AGENT_SHAPES[e.shape] as string));
+            agents.set(id, grown);
+            allocator.updateAgent(id, grown);
+            break;
+          }
         }
         check();
         if (problems.length > 0) break;

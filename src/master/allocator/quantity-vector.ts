@@ -39,8 +39,9 @@ export class ScalarKinds {
 
 export function addInto(target: QuantityVector, delta: QuantityVector, sign = 1): void {
   for (let k = 0; k < delta.length; k++) {
-    const d = delta[k] as number;
-    if (d !== 0) target[k] = (target[k] ?? 0) + sign * d;
+    // vectors built before a kind was first seen are shorter or sparse: missing means 0
+    const d = delta[k];
+    if (d) target[k] = (target[k] ?? 0) + sign * d;
   }
 }
 
@@ -68,7 +69,7 @@ export function dominantShare(allocated: QuantityVector, totals: QuantityVector)
   for (let k = 0; k < n; k++) {
     const total = totals[k] as number;
     if (total > 0) {
-      const s = (allocated[k] as number) / total;
+      const s = (allocated[k] ?? 0) / total;
       if (s > share) share = s;
     }
   }
@@ -78,8 +79,8 @@ export function dominantShare(allocated: QuantityVector, totals: QuantityVector)
 export function toRecord(v: QuantityVector, kinds: ScalarKinds): Record<string, number> {
   const out: Record<string, number> = {};
   for (let k = 0; k < v.length; k++) {
-    const q = v[k] as number;
-    if (q !== 0) out[kinds.nameOf(k)] = q / 1000;
+    const q = v[k];
+    if (q) out[kinds.nameOf(k)] = q / 1000;
   }
   return out;
 }
