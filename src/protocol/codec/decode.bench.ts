@@ -5,7 +5,8 @@
 import { SchedulerCall } from '../v1/scheduler.ts';
 import { decode, parseJson } from './decode.ts';
 import { encodeJson } from './encode.ts';
-import { decodeProtobuf, encodeProtobuf } from './protobuf.ts';
+import { decodeProtobuf } from './protobuf-decode.ts';
+import { encodeProtobuf } from './protobuf-encode.ts';
 
 function task(i: number) {
   return {

@@ -20,4 +20,5 @@ export type { Problem, Result, DecodeOptions } from './context.ts';
 export { encode, encodeJson } from './encode.ts';
 export { fieldTable } from './introspect.ts';
 export type { FieldInfo } from './introspect.ts';
-export { encodeProtobuf, decodeProtobuf } from './protobuf.ts';
+export { encodeProtobuf } from './protobuf-encode.ts';
+export { decodeProtobuf } from './protobuf-decode.ts';

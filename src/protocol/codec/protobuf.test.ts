@@ -10,7 +10,8 @@ import { TaskInfo, TaskStatus } from '../v1/task.ts';
 import { ValueRange } from '../v1/values.ts';
 import { messageOf } from './arbitrary.testkit.ts';
 import { decode } from './decode.ts';
-import { decodeProtobuf, encodeProtobuf } from './protobuf.ts';
+import { decodeProtobuf } from './protobuf-decode.ts';
+import { encodeProtobuf } from './protobuf-encode.ts';
 import type { MessageSchemaOf } from './schema.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
