@@ -111,18 +111,28 @@ export function detectCgroupVersion(hierarchy: string): CgroupVersion {
   throw new Error(`no cgroup hierarchy found at '${hierarchy}' (neither v1 controllers nor a v2 cgroup.controllers)`);
 }
 
+export interface CgroupHostOptions {
+  /**
+   * Whether containers join the v1 pids hierarchy. Each hierarchy a container joins costs a
+   * cgroup creation, a migration and a removal per launch, so it is joined only when a pids limit
+   * is set. (v2 has one tree, so there it costs nothing extra.)
+   */
+  readonly limitPids?: boolean;
+}
+
 /** Detects the version, creates the root cgroup and checks it can be written; throws with the reason otherwise. */
-export function openCgroupHost(hierarchy: string, root: string): CgroupHost {
+export function openCgroupHost(hierarchy: string, root: string, options: CgroupHostOptions = {}): CgroupHost {
   if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(root) || root.split('/').some((p) => p === '..' || p === '.')) {
     throw new Error(`cgroups_root '${root}' must be a relative path of plain names`);
   }
   const version = detectCgroupVersion(hierarchy);
-  return version === 'v1' ? openV1(hierarchy, root) : openV2(hierarchy, root);
+  return version === 'v1' ? openV1(hierarchy, root, options.limitPids === true) : openV2(hierarchy, root);
 }
 
-function openV1(hierarchy: string, root: string): CgroupHost {
+function openV1(hierarchy: string, root: string, limitPids: boolean): CgroupHost {
   const mounts = new Map<V1Controller, string>();
   for (const name of [...V1_REQUIRED, ...V1_OPTIONAL]) {
+    if (name === 'pids' && !limitPids) continue;
     const dir = join(hierarchy, name);
     if (existsSync(join(dir, 'cgroup.procs'))) mounts.set(name, realpathSync(dir));
     else if ((V1_REQUIRED as readonly string[]).includes(name)) throw new Error(`cgroup v1 controller '${name}' is not mounted at '${dir}'`);
@@ -160,6 +170,21 @@ function openV2(hierarchy: string, root: string): CgroupHost {
   }
   writeFileSync(join(rootDir, 'cgroup.subtree_control'), enable);
   return { version: 'v2', hierarchy, root, container: (containerId) => new V2Cgroup(join(rootDir, containerId)) };
+}
+
+async function removeDir(dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rmdir(dir);
+      return;
+    } catch (error) {
+      if (isMissing(error)) return;
+      // EBUSY until the last killed process has been reaped (and, for a parent, until its
+      // removed children are fully gone).
+      if ((error as NodeJS.ErrnoException).code !== 'EBUSY' || attempt >= 100) throw error;
+      await pause(10);
+    }
+  }
 }
 
 abstract class BaseCgroup implements ContainerCgroup {
@@ -211,19 +236,7 @@ abstract class BaseCgroup implements ContainerCgroup {
   }
 
   async remove(): Promise<void> {
-    for (const dir of this.dirs) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await rmdir(dir);
-          break;
-        } catch (error) {
-          if (isMissing(error)) break;
-          // EBUSY until the last killed process has been reaped.
-          if ((error as NodeJS.ErrnoException).code !== 'EBUSY' || attempt >= 100) throw error;
-          await pause(10);
-        }
-      }
-    }
+    await Promise.all(this.dirs.map(removeDir));
   }
 }
 
@@ -337,5 +350,5 @@ export async function removeCgroupRoot(hierarchy: string, root: string): Promise
   const dirs = version === 'v2'
     ? [join(hierarchy, root)]
     : [...V1_REQUIRED, ...V1_OPTIONAL].map((c) => join(hierarchy, c, root));
-  for (const dir of dirs) await rmdir(dir).catch(() => undefined);
+  await Promise.all(dirs.map((dir) => removeDir(dir).catch(() => undefined)));
 }

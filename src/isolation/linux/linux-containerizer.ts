@@ -71,7 +71,7 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
   const recoveredPollMs = options.recoveredPollMs ?? 1000;
   let host: CgroupHost;
   try {
-    host = openCgroupHost(options.hierarchy ?? '/sys/fs/cgroup', options.cgroupsRoot ?? 'mesos');
+    host = openCgroupHost(options.hierarchy ?? '/sys/fs/cgroup', options.cgroupsRoot ?? 'mesos', { limitPids: options.pidsMax !== undefined });
     mkdirSync(options.runDir, { recursive: true });
   } catch (error) {
     throw new Error(`linux containerizer cannot start: ${(error as Error).message}`, { cause: error });
