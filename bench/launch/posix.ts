@@ -9,11 +9,13 @@
  *   posix-latency  single-task launches one after another: ACCEPT sent to TASK_RUNNING received,
  *                  p50/p99 in ms (allocation delays are not included: the clock starts at ACCEPT)
  *
+ * With --profile DIR, master and agent run under `node --cpu-prof` (DIR/master, DIR/agent);
+ * summarise with `node --import tsx bench/lib/profile-summary.ts <file>`.
  * Usage: npm run bench:launch [-- --tasks 1000 --latency_samples 50 --allocation_interval 100ms]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SchedulerClient } from '../../src/sdk/index.ts';
 import type { Offer, TaskInfo } from '../../src/sdk/index.ts';
 import { parseFlags } from '../lib/args.ts';
@@ -37,6 +39,8 @@ const flags = parseFlags(process.argv.slice(2), {
   scenario_cap_seconds: 120,
   /** Checkout whose bin/mesos.js runs master and agent; empty = this one. */
   mesos_root: '',
+  /** A directory: master and agent run under `node --cpu-prof` and write their profiles there. */
+  profile: '',
 });
 
 const TERMINAL_FAILURES = new Set(['TASK_FAILED', 'TASK_ERROR', 'TASK_LOST', 'TASK_DROPPED', 'TASK_KILLED', 'TASK_GONE']);
@@ -48,12 +52,12 @@ async function main(): Promise<void> {
   try {
     const master = await startMesos('master', [
       '--port=0', '--ip=127.0.0.1', `--work_dir=${join(workDir, 'master')}`, `--allocation_interval=${flags.allocation_interval}`, '--log_level=warn',
-    ], { mesosRoot: flags.mesos_root });
+    ], { mesosRoot: flags.mesos_root, nodeArgs: profileArgs('master') });
     children.push(master);
     const agent = await startMesos('agent', [
       `--master=${master.url}`, '--port=0', '--ip=127.0.0.1', `--work_dir=${join(workDir, 'agent')}`,
       `--resources=${flags.agent_resources}`, '--log_level=warn',
-    ], { mesosRoot: flags.mesos_root });
+    ], { mesosRoot: flags.mesos_root, nodeArgs: profileArgs('agent') });
     children.push(agent);
     progress(`master pid ${master.pid} at ${master.url}, agent pid ${agent.pid} at ${agent.url}`);
 
@@ -71,6 +75,10 @@ async function main(): Promise<void> {
     for (const child of children.reverse()) await child.stop();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+function profileArgs(name: string): string[] {
+  return flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(flags.profile, name)}`] : [];
 }
 
 /** RSS of an agent that registered (its resources reached us as an offer) and then sat idle. */
