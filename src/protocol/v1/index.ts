@@ -15,4 +15,7 @@ export * from './offer.ts';
 export * from './statistics.ts';
 export * from './scheduler.ts';
 export * from './executor.ts';
-export * from './operator.ts';
+export * from './operator-common.ts';
+export * from './operator-call.ts';
+export * from './operator-response.ts';
+export * from './operator-event.ts';
