@@ -5,12 +5,18 @@
 import { PassThrough } from 'node:stream';
 import { encodeRecord } from '../../protocol/recordio.ts';
 
+/**
+ * How much may wait unread for one subscriber before the master gives up on it: a client that
+ * stops reading must not make the master buffer without bound.
+ */
+export const DEFAULT_MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
 export class EventStream {
   readonly body = new PassThrough();
   private ended = false;
   private readonly closeHandlers: (() => void)[] = [];
 
-  constructor(readonly streamId: string) {
+  constructor(readonly streamId: string, private readonly maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES) {
     this.body.on('close', () => this.markClosed());
     this.body.on('error', () => this.markClosed());
   }
@@ -22,6 +28,11 @@ export class EventStream {
   /** Writes one event as one record; a no-op once closed. */
   send(event: object): void {
     if (this.ended) return;
+    if (this.body.writableLength + this.body.readableLength > this.maxBufferedBytes) {
+      // The subscriber stopped reading: drop it (it sees a disconnect and may resubscribe).
+      this.peerClosed();
+      return;
+    }
     this.body.write(encodeRecord(JSON.stringify(event)));
   }
 
