@@ -18,7 +18,7 @@ import { executorAccepts } from './state/executor-state.ts';
 import { isTaskState, isTerminal, nextTaskState } from './state/task-state.ts';
 import { agentStatusUpdate } from './status-factory.ts';
 import { StatusUpdateManager } from './status-updates/manager.ts';
-import type { UpdateCheckpointStore, UpdateStreamLocation } from './status-updates/ports.ts';
+import type { CheckpointRecord, UpdateCheckpointStore, UpdateStreamLocation } from './status-updates/ports.ts';
 import type { AgentInfoWire, CommandInfoWire, ExecutorInfoWire, FrameworkInfoWire, KillPolicyWire, TaskInfoWire, TaskStatusWire } from './wire.ts';
 
 /** Calls to the master other than SUBSCRIBE; the link adds agent_id and the stream id. */
@@ -222,6 +222,23 @@ export class Agent {
 
   executorMessage(frameworkId: string, executorId: string, data: string): void {
     this.deps.master.call('FRAMEWORK_MESSAGE', { framework_message: { framework_id: { value: frameworkId }, executor_id: { value: executorId }, data } });
+  }
+
+  /**
+   * Replays a status update stream a previous run checkpointed. Its container did not survive
+   * the restart (executors are not re-adopted yet), so a task the stream leaves unfinished is
+   * ended TASK_LOST with REASON_AGENT_RESTARTED, queued behind its unacknowledged updates.
+   */
+  recoverUpdateStream(location: UpdateStreamLocation, records: readonly CheckpointRecord[]): void {
+    this.updates.recover(location, records);
+    const updates = records.flatMap((r) => (r.type === 'UPDATE' ? [r.update] : []));
+    const last = updates.at(-1);
+    if (!last || isTerminal(last.status.state)) return;
+    const update = agentStatusUpdate({
+      frameworkId: location.frameworkId, taskId: location.taskId, executorId: location.executorId, agentId: this.id,
+      state: 'TASK_LOST', reason: 'REASON_AGENT_RESTARTED', message: 'The agent restarted and its executor did not survive', nowMs: this.deps.clock.now(),
+    });
+    this.updates.update(location, update).catch((error: unknown) => this.log.error({ err: error, taskId: location.taskId }, 'could not checkpoint a status update'));
   }
 
   /** Ends every executor and forgets timers; used when the agent process stops. */

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../lib/logger.ts';
 import { defaultContainerizerRegistry, type ContainerizerRegistry } from '../isolation/registry.ts';
 import { Agent } from './agent.ts';
 import { MetaWriter } from './checkpoint/meta-writer.ts';
+import { recoverUpdateStreams } from './checkpoint/recover-updates.ts';
 import { RunCheckpointer } from './checkpoint/run-checkpointer.ts';
 import { masterUrl, type AgentConfig } from './config.ts';
 import { builtinExecutorCommand } from './executor-launch.ts';
@@ -87,10 +88,11 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   });
 
   const tsxImport = import.meta.resolve('tsx');
+  const updateStore = new FileUpdateStore(layout, () => agent.agentId());
   const executorEntry = (name: string): string => fileURLToPath(new URL(`./executor/${name}`, import.meta.url));
   const agent: Agent = new Agent({
     config, clock, logger, layout, checkpoints: new RunCheckpointer(meta, logger),
-    updateStore: new FileUpdateStore(layout, () => agent.agentId()),
+    updateStore,
     containerizers,
     master: { call: (type, body) => link.call(type, body) }, // Called only after the link starts.
     agentEndpoint: () => endpoint,
@@ -101,7 +103,12 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
       default: builtinExecutorCommand(executorEntry('default-executor.ts'), tsxImport, process.execPath),
     },
   });
-  if (previousAgentId) agent.setAgentId(previousAgentId);
+  if (previousAgentId) {
+    agent.setAgentId(previousAgentId);
+    for (const { location, records } of await recoverUpdateStreams(layout, updateStore, previousAgentId)) {
+      agent.recoverUpdateStream(location, records);
+    }
+  }
 
   const link = new MasterLink({
     masterUrl: master, clock, logger,

@@ -34,6 +34,12 @@ export function createAgentApp(deps: AgentAppDeps): Koa {
     ctx.body = { version: AGENT_VERSION, build_date: '', build_time: 0, build_user: '' };
   });
   addFilesRoutes(router, deps.workDir);
+  // Errors after the response started (an executor hanging up on its event stream) reach Koa's
+  // own handler, which would print them; a closed stream is normal, anything else is logged.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET') return;
+    deps.logger.warn({ err: error }, 'HTTP response failed');
+  });
   app.use(errorMiddleware(deps.logger));
   app.use(router.routes());
   return app;
