@@ -8,6 +8,8 @@
  *   acks_per_s      status updates acknowledged end to end (the ACKNOWLEDGE relayed back to the agent)
  *   master_rss_mb   VmRSS of the master at the end of the window
  *   master_cpu      master CPU seconds per second of window (1.0 = one core busy)
+ *   *_per_cpu_s     the same counts per second of master CPU time: comparable across machine loads
+ *   bench_cpu       this process' CPU seconds per second of window
  *
  * With --profile DIR the master runs under `node --cpu-prof` and writes its profile there on exit.
  * Usage: npm run bench:master [-- --agents 1000 --frameworks 4 --window_seconds 10]
@@ -30,14 +32,17 @@ import { SimulatedAgent } from './simulated-agent.ts';
 const flags = parseFlags(process.argv.slice(2), {
   agents: 1000,
   frameworks: 4,
-  warmup_seconds: 5,
+  /** Long enough for the launches queued by the first offers to drain, so the window sees a steady state. */
+  warmup_seconds: 15,
   window_seconds: 10,
   allocation_interval: '1secs',
   agent_cpus: 8,
   agent_mem: 8192,
   task_cpus: 0.1,
   task_mem: 32,
-  max_per_offer: 100,
+  max_per_offer: 20,
+  /** Launched-but-not-terminal tasks, over all frameworks (see GreedyFramework). */
+  max_in_flight: 4000,
   /** Keep-alive sockets for the agents' calls (the frameworks get a quarter as many). */
   call_sockets: 256,
   subscribe_concurrency: 50,
@@ -68,7 +73,10 @@ async function main(): Promise<void> {
       for (let i = 0; i < flags.frameworks; i++) {
         const framework = new GreedyFramework({
           masterUrl: master.url, calls: frameworkCalls, counters, name: `bench-${i}`,
-          task: { cpus: flags.task_cpus, mem: flags.task_mem, maxPerOffer: flags.max_per_offer },
+          task: {
+            cpus: flags.task_cpus, mem: flags.task_mem, maxPerOffer: flags.max_per_offer,
+            maxInFlight: Math.max(1, Math.floor(flags.max_in_flight / flags.frameworks)),
+          },
         });
         await framework.subscribe();
         frameworks.push(framework);
@@ -77,12 +85,14 @@ async function main(): Promise<void> {
       await sleep(flags.warmup_seconds * 1000);
       const before = { ...counters };
       const cpuBefore = await cpuSeconds(master.pid);
+      const benchCpuBefore = process.cpuUsage();
       const started = performance.now();
       progress(`measuring for ${flags.window_seconds} s`);
       await sleep(flags.window_seconds * 1000);
       const seconds = (performance.now() - started) / 1000;
       const window: Counters = difference(counters, before);
       const masterCpu = (await cpuSeconds(master.pid)) - cpuBefore;
+      const benchCpu = process.cpuUsage(benchCpuBefore);
       const rss = await rssMb(master.pid);
       progress(`window counts: ${JSON.stringify(window)}`);
       for (const sample of errorSamples()) progress(`error: ${sample}`);
@@ -98,6 +108,11 @@ async function main(): Promise<void> {
         call_errors: window.callErrors,
         master_rss_mb: round(rss),
         master_cpu: round(masterCpu / seconds, 2),
+        // Per second of master CPU: what one core would do, whatever share of it the master got.
+        launches_per_cpu_s: Math.round(window.runTasks / masterCpu),
+        acks_per_cpu_s: Math.round(window.acksRelayed / masterCpu),
+        // The simulator shares the machine: if it is near a full core, it, not the master, may be the limit.
+        bench_cpu: round((benchCpu.user + benchCpu.system) / 1e6 / seconds, 2),
         load_avg_1m: loadAverage1m(),
       });
     });
