@@ -458,4 +458,8 @@ test('GPU agents go only to GPU_RESOURCES frameworks, also after a framework gai
   const offers = h.round();
   t.is(offers.length, 1);
   t.is(offers[0]?.resources.scalar('gpus'), 1);
+  // an update that only moves roles keeps the capability
+  h.allocator.updateFramework('f', { roles: ['*', 'other'] });
+  h.recover(offers[0] as DeliveredOffer);
+  t.is(h.round()[0]?.resources.scalar('gpus'), 1);
 });

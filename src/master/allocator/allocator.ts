@@ -97,7 +97,10 @@ export class HierarchicalAllocator {
     this.setFrameworkActive(id, false);
   }
 
-  /** New roles, capabilities and minimums; `suppressedRoles` replaces the suppressed set. */
+  /**
+   * New roles (and, when given, capabilities and minimums: omitted ones are kept);
+   * `suppressedRoles` replaces the suppressed set.
+   */
   updateFramework(id: string, options: FrameworkOptions, suppressedRoles: readonly string[] = options.suppressedRoles ?? []): void {
     const framework = this.ledger.frameworks.get(id);
     if (!framework) return;
@@ -338,12 +341,17 @@ export class HierarchicalAllocator {
       return problem ? [{ path: `roles[${i}]`, message: problem }] : [];
     });
     if (problems.length > 0) throw new ValidationError(problems);
-    const minimums = new Map<string, QuantityVector[]>();
-    for (const [role, spec] of Object.entries(options.minAllocatable ?? {})) {
-      minimums.set(role, compileMinAllocatable(spec, this.ledger.kinds, `minAllocatable.${role}`));
+    // Omitted capabilities or minimums keep what the framework had (an update that only moves roles
+    // must not strip GPU_RESOURCES); an empty list or record clears them.
+    let minimums = framework.minAllocatable;
+    if (options.minAllocatable) {
+      minimums = new Map<string, QuantityVector[]>();
+      for (const [role, spec] of Object.entries(options.minAllocatable)) {
+        minimums.set(role, compileMinAllocatable(spec, this.ledger.kinds, `minAllocatable.${role}`));
+      }
     }
     framework.roles = new Set(options.roles);
-    framework.capabilities = new Set(options.capabilities ?? []);
+    if (options.capabilities) framework.capabilities = new Set(options.capabilities);
     framework.suppressed = new Set(suppressedRoles);
     framework.minAllocatable = minimums;
     if (minimums.size > 0) this.ledger.customMinimums.add(framework);
