@@ -154,22 +154,33 @@ export async function startZooKeeper(options: StartZooKeeperOptions = {}): Promi
 /**
  * Expires a live session the way ZooKeeper's own tests do: a second client attaches to the same
  * session id and closes it, so the server ends the session and the first client sees expiry.
+ * The first client may win the session back before the close lands (the server then ignores the
+ * close), so this repeats until the session reports itself lost.
  */
-export async function expireSession(connectString: string, session: { sessionCredentials(): { id: string; password: string } }): Promise<void> {
+export async function expireSession(connectString: string, session: { readonly lost: boolean; sessionCredentials(): { id: string; password: string } }, attempts = 10): Promise<void> {
   const { id, password } = session.sessionCredentials();
-  const twin = new ZooKeeper({ connect: connectString, timeout: 4000, client_id: id, client_password: password, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('could not attach to the session to expire it')), 10_000);
-    twin.once('connect', () => {
-      clearTimeout(timer);
-      resolve();
+  for (let attempt = 0; attempt < attempts && !session.lost; attempt++) {
+    const twin = new ZooKeeper({ connect: connectString, timeout: 4000, client_id: id, client_password: password, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR });
+    const attached = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 5000);
+      twin.once('connect', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      twin.once('close', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+      twin.init({});
     });
-    twin.init({});
-  });
-  await new Promise<void>((resolve) => {
-    twin.once('close', () => resolve());
-    twin.close();
-  });
+    await new Promise<void>((resolve) => {
+      twin.once('close', () => resolve());
+      twin.close();
+      if (!attached) resolve();
+    });
+    for (let waited = 0; waited < 2000 && !session.lost; waited += 50) await sleep(50);
+  }
+  if (!session.lost) throw new Error(`could not expire ZooKeeper session ${id}`);
 }
 
 /** Sends a four-letter word (`srvr`, `ruok`) and returns the whole answer. */

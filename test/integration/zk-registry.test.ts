@@ -5,6 +5,7 @@
  */
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
+import { ValidationError } from '../../src/lib/errors.ts';
 import { connectZk, type ZkSession } from '../../src/lib/zookeeper/session.ts';
 import { Registrar, RegistrarFailedError } from '../../src/master/registrar/registrar.ts';
 import { RegistryConflictError } from '../../src/master/registrar/store.ts';
@@ -131,6 +132,23 @@ test('with one ensemble node stopped the registry keeps working, and the node ca
     }
     await registrar.apply({ type: 'removeAgent', agentId: 'before' });
     t.deepEqual([...registrar.registry.agents.keys()], ['during']);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a damaged registry node is an error naming the node and field, not a crash', async (t) => {
+  const path = uniquePath();
+  const session = await openSession();
+  try {
+    const store = new ZooKeeperRegistryStore({ session, path });
+    await store.fetch(); // creates the node
+    await session.set(`${path}/registry`, '{"base":0,"generation":"nope","chunks":0,"bytes":-1}', -1);
+    const error = await t.throwsAsync(store.fetch(), { instanceOf: ValidationError });
+    const fields = error?.problems.map((p) => p.path) ?? [];
+    t.deepEqual(fields.sort(), [`${path}/registry.bytes`, `${path}/registry.chunks`, `${path}/registry.generation`]);
+    await session.set(`${path}/registry`, 'garbage', -1);
+    await t.throwsAsync(store.fetch(), { instanceOf: ValidationError, message: /not JSON/ });
   } finally {
     await session.close();
   }

@@ -37,7 +37,11 @@ export interface ZkSession {
   /** The node's data version, or null if it does not exist. */
   exists(path: string, watch?: ZkWatch): Promise<number | null>;
   getChildren(path: string, watch?: ZkWatch): Promise<string[]>;
-  /** Writes only if the node is still at `version` (-1: any); returns the new version. */
+  /**
+   * Writes only if the node is still at `version` (-1: any); returns the new version. Like every
+   * call but sequential creates, it is resent after a connection loss, so a write that had
+   * landed may come back BAD_VERSION: callers that care compare the node with what they wrote.
+   */
   set(path: string, data: Buffer | string, version: number): Promise<number>;
   delete(path: string, version?: number): Promise<void>;
   /** Creates `path` and its missing parents as empty persistent nodes. */
@@ -84,6 +88,9 @@ class NativeZkSession implements ZkSession {
   private lostReason: string | undefined;
   private closing = false;
   private connected = false;
+  /** Bumped on every (re)connect, so a failed call can tell whether the link came back since. */
+  private epoch = 0;
+  private readonly reconnectWaiters = new Set<() => void>();
   private disconnectTimer: TimerHandle | undefined;
 
   /** Settles every call: once the handle is closed the C client may never answer what was pending. */
@@ -118,9 +125,12 @@ class NativeZkSession implements ZkSession {
       });
       this.client.on('connect', () => {
         this.connected = true;
+        this.epoch++;
         this.disconnectTimer?.cancel();
         this.disconnectTimer = undefined;
         giveUp.cancel();
+        for (const wake of [...this.reconnectWaiters]) wake();
+        this.reconnectWaiters.clear();
         resolve();
       });
       this.client.on('connecting', () => {
@@ -169,18 +179,39 @@ class NativeZkSession implements ZkSession {
   }
 
 
-  private async call<T>(operation: string, path: string, run: () => Promise<T>): Promise<T> {
-    if (this.lostReason !== undefined || this.closing) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: session ${this.lostReason ?? 'closed'}`);
-    try {
-      return await Promise.race([run(), this.ended]);
-    } catch (error) {
-      if (error instanceof ZkSessionLostError) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: ${error.message}`);
-      throw toZkError(error, operation, path);
+  /**
+   * Runs one request. On CONNECTION_LOSS (the server we were on went away) a `retriable` request
+   * is sent again once the client has reconnected to some server; the session's own timeout
+   * bounds the wait, since the session is reported lost if the outage lasts longer.
+   */
+  private async call<T>(operation: string, path: string, run: () => Promise<T>, retriable = true): Promise<T> {
+    for (;;) {
+      if (this.lostReason !== undefined || this.closing) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: session ${this.lostReason ?? 'closed'}`);
+      const epoch = this.epoch;
+      try {
+        return await Promise.race([run(), this.ended]);
+      } catch (error) {
+        if (error instanceof ZkSessionLostError) throw new ZkSessionLostError(`zookeeper ${operation} ${path}: ${error.message}`);
+        const zkError = toZkError(error, operation, path);
+        if (!retriable || !isZkCode(zkError, ZkCode.CONNECTION_LOSS)) throw zkError;
+        await this.reconnectedSince(epoch);
+      }
     }
   }
 
+  /** Resolves once a connect newer than `epoch` has happened; rejects when the session ends. */
+  private reconnectedSince(epoch: number): Promise<void> {
+    if (this.epoch > epoch) return Promise.resolve();
+    return Promise.race([new Promise<void>((resolve) => this.reconnectWaiters.add(resolve)), this.ended]);
+  }
+
+  /**
+   * Persistent creates are resent after a connection loss (a resent create that had landed
+   * answers NODE_EXISTS, which callers of unique paths treat as done); sequential ones are not,
+   * since a resend would make a second member.
+   */
   create(path: string, data: Buffer | string, mode: CreateMode): Promise<string> {
-    return this.call('create', path, () => this.client.create(path, data, MODE_FLAGS[mode]));
+    return this.call('create', path, () => this.client.create(path, data, MODE_FLAGS[mode]), mode === CreateMode.PERSISTENT);
   }
 
   get(path: string, watch?: ZkWatch): Promise<ZkNode> {

@@ -77,18 +77,34 @@ export class ZooKeeperRegistryStore implements RegistryStore {
     try {
       for (let index = 0; index < chunks; index++) {
         const chunkPath = this.chunkPath(expectedVersion, generation, index);
-        await this.session.create(chunkPath, data.subarray(index * this.chunkBytes, (index + 1) * this.chunkBytes), CreateMode.PERSISTENT);
         written.push(chunkPath);
+        try {
+          await this.session.create(chunkPath, data.subarray(index * this.chunkBytes, (index + 1) * this.chunkBytes), CreateMode.PERSISTENT);
+        } catch (error) {
+          // The path is ours alone: NODE_EXISTS means a create resent after a connection loss had landed.
+          if (!isZkCode(error, ZkCode.NODE_EXISTS)) throw error;
+        }
       }
-      const manifest: Manifest = { base: expectedVersion, generation, chunks, bytes: data.length };
-      version = await this.session.set(this.manifestPath, JSON.stringify(manifest), expectedVersion);
+      const manifest = JSON.stringify({ base: expectedVersion, generation, chunks, bytes: data.length } satisfies Manifest);
+      version = await this.commit(manifest, expectedVersion);
     } catch (error) {
       await this.deleteQuietly(written);
-      if (isZkCode(error, ZkCode.BAD_VERSION)) throw new RegistryConflictError(expectedVersion, `${this.manifestPath} moved on`);
       throw error;
     }
     await this.sweepDeadChunks(expectedVersion, generation);
     return version;
+  }
+
+  /** The conditional manifest write; a resend that finds its own manifest already there succeeded. */
+  private async commit(manifest: string, expectedVersion: number): Promise<number> {
+    try {
+      return await this.session.set(this.manifestPath, manifest, expectedVersion);
+    } catch (error) {
+      if (!isZkCode(error, ZkCode.BAD_VERSION)) throw error;
+      const current = await this.session.get(this.manifestPath);
+      if (current.data.toString('utf8') === manifest) return current.version;
+      throw new RegistryConflictError(expectedVersion, `${this.manifestPath} moved on`);
+    }
   }
 
   close(): Promise<void> {
