@@ -57,8 +57,8 @@ export function bindAllocator(options: {
     },
   });
   const port: AllocatorPort = {
-    addFramework: (id, roles, suppressedRoles, active, capabilities) => allocator.addFramework(id, { roles, suppressedRoles, capabilities }, new Map(), active),
-    updateFramework: (id, roles, suppressedRoles) => allocator.updateFramework(id, { roles, suppressedRoles }, suppressedRoles),
+    addFramework: (id, framework, active) => allocator.addFramework(id, framework, new Map(), active),
+    updateFramework: (id, framework) => allocator.updateFramework(id, framework, framework.suppressedRoles),
     removeFramework: (id) => allocator.removeFramework(id),
     activateFramework: (id) => allocator.activateFramework(id),
     deactivateFramework: (id) => allocator.deactivateFramework(id),

@@ -25,6 +25,7 @@ export interface FrameworkInfoWire {
   webui_url?: string;
   capabilities?: { type?: string }[];
   labels?: unknown;
+  offer_filters?: Record<string, { min_allocatable_resources?: { quantities?: { quantities?: Record<string, { value: number }> }[] } }>;
   [key: string]: unknown;
 }
 

@@ -12,6 +12,7 @@ import { errorEvent, heartbeatEvent, subscribedEvent } from './events.ts';
 import { setLongTimer } from './long-timer.ts';
 import { type EventSink, type FrameworkRecord, hasCapability, rolesOf } from './model.ts';
 import { rescindFrameworkOffers } from './offers.ts';
+import type { FrameworkAllocation } from './ports.ts';
 import { completeTask, endTaskByMaster } from './tasks.ts';
 
 /** Every problem with a FrameworkInfo's roles and identity. */
@@ -25,7 +26,36 @@ export function validateFrameworkInfo(info: FrameworkInfoWire): FieldProblem[] {
     if (problem) problems.push({ path: 'framework_info.roles', message: `role '${role}': ${problem}` });
   }
   if (info.failover_timeout !== undefined && !(info.failover_timeout >= 0)) problems.push({ path: 'framework_info.failover_timeout', message: 'must be a non-negative number of seconds' });
+  for (const [role, sets] of Object.entries(minAllocatableOf(info))) {
+    sets.forEach((set, i) => {
+      for (const [name, value] of Object.entries(set)) {
+        if (!(value >= 0) || !Number.isFinite(value)) {
+          problems.push({ path: `framework_info.offer_filters["${role}"].min_allocatable_resources.quantities[${i}].quantities["${name}"]`, message: 'must be a finite number >= 0' });
+        }
+      }
+    });
+  }
   return problems;
+}
+
+/** FrameworkInfo.offer_filters as the allocator takes them: per role, OR-ed sets of minimums. */
+export function minAllocatableOf(info: FrameworkInfoWire): Record<string, Record<string, number>[]> {
+  const out: Record<string, Record<string, number>[]> = {};
+  for (const [role, filters] of Object.entries(info.offer_filters ?? {})) {
+    const quantities = filters.min_allocatable_resources?.quantities;
+    if (quantities === undefined) continue;
+    out[role] = quantities.map((q) => Object.fromEntries(Object.entries(q.quantities ?? {}).map(([name, scalar]) => [name, scalar.value])));
+  }
+  return out;
+}
+
+function allocationOf(framework: FrameworkRecord): FrameworkAllocation {
+  return {
+    roles: framework.roles,
+    suppressedRoles: [...framework.suppressedRoles],
+    capabilities: (framework.info.capabilities ?? []).map((c) => c.type ?? 'UNKNOWN'),
+    minAllocatable: minAllocatableOf(framework.info),
+  };
 }
 
 export type SubscribeResult = { readonly ok: true; readonly frameworkId: string } | { readonly ok: false; readonly message: string };
@@ -56,7 +86,7 @@ export function subscribe(ctx: MasterContext, info: FrameworkInfoWire, suppresse
     framework.roles = rolesOf(framework.info);
     framework.suppressedRoles = new Set(suppressedRoles);
     framework.reregisteredTime = now;
-    ctx.allocator.updateFramework(framework.id, framework.roles, [...framework.suppressedRoles]);
+    ctx.allocator.updateFramework(framework.id, allocationOf(framework));
     ctx.allocator.activateFramework(framework.id);
   } else {
     const id = requestedId ?? ctx.registry.nextFrameworkId();
@@ -77,7 +107,7 @@ export function subscribe(ctx: MasterContext, info: FrameworkInfoWire, suppresse
       executors: new Map(),
     };
     ctx.registry.frameworks.set(id, framework);
-    ctx.allocator.addFramework(id, framework.roles, [...framework.suppressedRoles], true, (info.capabilities ?? []).map((c) => c.type ?? 'UNKNOWN'));
+    ctx.allocator.addFramework(id, allocationOf(framework), true);
   }
   ctx.logger.info({ frameworkId: framework.id, name: info.name, failover: existing !== undefined }, 'framework subscribed');
   sink.send(subscribedEvent(framework.id, ctx.config.heartbeat_interval / 1000, ctx.masterInfo));
@@ -162,7 +192,7 @@ export function updateFramework(ctx: MasterContext, framework: FrameworkRecord, 
   framework.roles = newRoles;
   framework.suppressedRoles = new Set(suppressedRoles);
   if (removed.size > 0) rescindFrameworkOffers(ctx, framework, removed);
-  ctx.allocator.updateFramework(framework.id, newRoles, suppressedRoles);
+  ctx.allocator.updateFramework(framework.id, allocationOf(framework));
   if (unsuppressed.length > 0) ctx.allocator.reviveOffers(framework.id, unsuppressed);
   return [];
 }

@@ -207,3 +207,15 @@ test('a retried update is forwarded again without a second state change; one for
   const forwarded = sink.events.filter((e) => e.type === 'UPDATE').map((e) => (e as unknown as { update: { status: { task_id: { value: string } } } }).update.status.task_id.value);
   t.deepEqual(forwarded, ['t', 't', 'ghost']);
 });
+
+test('offer_filters reach the allocator as per-role minimums; bad ones are refused naming the field', async (t) => {
+  const f = coreFixture();
+  const offerFilters = { web: { min_allocatable_resources: { quantities: [{ quantities: { cpus: { value: 2 }, mem: { value: 512 } } }, { quantities: { gpus: { value: 1 } } }] } } };
+  const ok = f.core.subscribe(frameworkInfo({ offer_filters: offerFilters }), [], new RecordingSink());
+  t.true(ok.ok);
+  const added = f.calls.find(([m]) => m === 'addFramework');
+  t.deepEqual((added?.[2] as { minAllocatable: unknown }).minAllocatable, { web: [{ cpus: 2, mem: 512 }, { gpus: 1 }] });
+  const bad = f.core.subscribe(frameworkInfo({ offer_filters: { web: { min_allocatable_resources: { quantities: [{ quantities: { cpus: { value: -1 } } }] } } } }), [], new RecordingSink());
+  t.false(bad.ok);
+  t.regex(bad.ok ? '' : bad.message, /offer_filters\["web"\]\.min_allocatable_resources\.quantities\[0\]\.quantities\["cpus"\]/);
+});

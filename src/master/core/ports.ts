@@ -13,9 +13,19 @@ import type { MasterInfoWire, ResourceWire } from '../wire.ts';
  * The allocator as the master drives it. Resources travel in wire form with allocation_info;
  * main.ts adapts this onto the HierarchicalAllocator.
  */
+/** What the allocator needs to know of a framework. */
+export interface FrameworkAllocation {
+  readonly roles: readonly string[];
+  readonly suppressedRoles: readonly string[];
+  /** FrameworkInfo.capabilities type names (GPU_RESOURCES, REVOCABLE_RESOURCES...). */
+  readonly capabilities: readonly string[];
+  /** Per role, FrameworkInfo.offer_filters[role].min_allocatable_resources as OR-ed sets. */
+  readonly minAllocatable: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, number>>>>>;
+}
+
 export interface AllocatorPort {
-  addFramework(frameworkId: string, roles: readonly string[], suppressedRoles: readonly string[], active: boolean, capabilities: readonly string[]): void;
-  updateFramework(frameworkId: string, roles: readonly string[], suppressedRoles: readonly string[]): void;
+  addFramework(frameworkId: string, framework: FrameworkAllocation, active: boolean): void;
+  updateFramework(frameworkId: string, framework: FrameworkAllocation): void;
   removeFramework(frameworkId: string): void;
   activateFramework(frameworkId: string): void;
   deactivateFramework(frameworkId: string): void;
