@@ -23,8 +23,11 @@ export interface HotSpot {
   readonly percent: number;
 }
 
-/** Self time per function (`name file:line`) and per file, largest first. */
-export function summarise(profile: CpuProfile): { total_ms: number; functions: HotSpot[]; files: HotSpot[] } {
+/**
+ * Self time per function (`name file:line`) and per file, and inclusive time (self plus callees)
+ * of our own functions (under src/), largest first. Recursion counts a function once per stack.
+ */
+export function summarise(profile: CpuProfile): { total_ms: number; functions: HotSpot[]; files: HotSpot[]; inclusive: HotSpot[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -40,9 +43,23 @@ export function summarise(profile: CpuProfile): { total_ms: number; functions: H
     functions.set(name, (functions.get(name) ?? 0) + us);
     files.set(file, (files.get(file) ?? 0) + us);
   }
+  const inclusive = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const [id, us] of selfUs) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame || !frame.url.includes('/src/')) continue;
+      const name = `${frame.functionName || '(anonymous)'} ${shortFile(frame.url)}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+    }
+  }
   const rank = (map: Map<string, number>): HotSpot[] =>
     [...map].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: Math.round(us / 1000), percent: Math.round((1000 * us) / total) / 10 }));
-  return { total_ms: Math.round(total / 1000), functions: rank(functions), files: rank(files) };
+  return { total_ms: Math.round(total / 1000), functions: rank(functions), files: rank(files), inclusive: rank(inclusive) };
 }
 
 function shortFile(url: string): string {
@@ -63,6 +80,8 @@ async function main(): Promise<void> {
   for (const spot of summary.functions.slice(0, top)) process.stdout.write(`${String(spot.ms).padStart(7)} ms ${String(spot.percent).padStart(5)}%  ${spot.name}\n`);
   process.stdout.write('\nself time by file:\n');
   for (const spot of summary.files.slice(0, top)) process.stdout.write(`${String(spot.ms).padStart(7)} ms ${String(spot.percent).padStart(5)}%  ${spot.name}\n`);
+  process.stdout.write('\ninclusive time of src/ functions:\n');
+  for (const spot of summary.inclusive.slice(0, top)) process.stdout.write(`${String(spot.ms).padStart(7)} ms ${String(spot.percent).padStart(5)}%  ${spot.name}\n`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

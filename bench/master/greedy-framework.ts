@@ -86,7 +86,11 @@ export class GreedyFramework {
           this.inFlight--;
           this.launchOnHeldOffers();
         }
-        if (typeof status['uuid'] !== 'string') return;
+        if (typeof status['uuid'] !== 'string') {
+          // Made by the master, not an agent: an invalid launch or a lost task, worth seeing in the log.
+          sampleError(`master-made ${String(status['state'])}`, `${String(status['reason'])} ${String(status['message'])}`);
+          return;
+        }
         this.call({ type: 'ACKNOWLEDGE', acknowledge: { agent_id: status['agent_id'], task_id: status['task_id'], uuid: status['uuid'] } }, 'ack');
         return;
       }
