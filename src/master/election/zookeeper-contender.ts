@@ -44,7 +44,7 @@ export class ZooKeeperMasterContender implements MasterContender {
 
   async contend(info: MasterInfoWire): Promise<Candidacy> {
     await this.session.ensurePath(this.path);
-    const nodePath = await this.session.create(`${this.path}/${MASTER_INFO_LABEL}`, JSON.stringify(info), CreateMode.EPHEMERAL_SEQUENTIAL);
+    const nodePath = await this.createMember(JSON.stringify(info));
     const nodeName = nodePath.slice(nodePath.lastIndexOf('/') + 1);
     const log = this.logger.child({ node: nodeName });
     log.info('entered the election');
@@ -96,6 +96,35 @@ export class ZooKeeperMasterContender implements MasterContender {
     };
     await check();
     return candidacy;
+  }
+
+  /**
+   * Creates our ephemeral sequential member. If the connection drops mid-create the node may or
+   * may not exist, and resending would make a second member that outlives nothing; so we look
+   * for a member holding exactly our MasterInfo (its id is unique) before creating again.
+   */
+  private async createMember(data: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.session.create(`${this.path}/${MASTER_INFO_LABEL}`, data, CreateMode.EPHEMERAL_SEQUENTIAL);
+      } catch (error) {
+        if (!isZkCode(error, ZkCode.CONNECTION_LOSS) || attempt >= 3) throw error;
+      }
+      const ours = await this.findMemberHolding(data);
+      if (ours) return ours;
+    }
+  }
+
+  private async findMemberHolding(data: string): Promise<string | null> {
+    for (const name of await this.session.getChildren(this.path)) {
+      if (!name.startsWith(MASTER_INFO_LABEL)) continue;
+      try {
+        if ((await this.session.get(`${this.path}/${name}`)).data.toString('utf8') === data) return `${this.path}/${name}`;
+      } catch (error) {
+        if (!isZkCode(error, ZkCode.NO_NODE)) throw error;
+      }
+    }
+    return null;
   }
 
   /** Withdraws every open candidacy; the session is the caller's to close. */
