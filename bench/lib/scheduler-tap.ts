@@ -80,6 +80,6 @@ export class SchedulerTap {
 /** Sum of an offer's scalar resource `name` over all its roles. */
 export function offeredScalar(offer: Offer, name: string): number {
   let total = 0;
-  for (const resource of offer.resources) if (resource.name === name) total += resource.scalar?.value ?? 0;
+  for (const resource of offer.resources ?? []) if (resource.name === name) total += resource.scalar?.value ?? 0;
   return total;
 }
