@@ -38,7 +38,8 @@ export interface CgroupStats extends CpuTimes {
 export interface ContainerCgroup {
   create(): Promise<void>;
   apply(limits: KernelLimits, pidsMax: number | undefined): Promise<void>;
-  addProcess(pid: number): Promise<void>;
+  /** The cgroup.procs files a process writes its pid into to join this cgroup. */
+  procsFiles(): string[];
   pids(): Promise<number[]>;
   /** Sends `signal` to every process in the cgroup; returns how many were signalled. */
   signalAll(signal: NodeJS.Signals): Promise<number>;
@@ -201,8 +202,8 @@ abstract class BaseCgroup implements ContainerCgroup {
   abstract outOfMemory(): Promise<boolean>;
   protected abstract freeze(frozen: boolean): Promise<void>;
 
-  async addProcess(pid: number): Promise<void> {
-    await Promise.all(this.dirs.map((d) => writeFile(join(d, 'cgroup.procs'), String(pid))));
+  procsFiles(): string[] {
+    return this.dirs.map((d) => join(d, 'cgroup.procs'));
   }
 
   async pids(): Promise<number[]> {

@@ -1,24 +1,13 @@
 /**
- * The argv the linux backend spawns for a command. The process must be inside its cgroup before
- * it runs a single instruction of the task, so it starts as a tiny /bin/sh gate that blocks on
- * stdin; the backend writes its pid into the cgroup, then releases the gate and the shell execs
- * the real command (optionally through `unshare` for fresh pid and mount namespaces).
+ * The argv the linux backend runs for a command (through `unshare` when the container gets fresh
+ * pid and mount namespaces), and the check that it can run at all. The fork helper places the
+ * process in its cgroups before it execs this argv.
  */
 import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandSpec } from '../containerizer.ts';
 
-/** Exit code of a gate that was never released (the backend gave up before exec). */
-export const GATE_ABANDONED_EXIT = 125;
-
-const GATE_SCRIPT = `IFS= read -r _gate || exit ${GATE_ABANDONED_EXIT}; exec 0</dev/null; exec "$@"`;
-
-export interface LaunchArgv {
-  readonly file: string;
-  readonly args: readonly string[];
-}
-
-/** The argv that runs the command itself, before any gate or namespace wrapping. */
+/** The argv that runs the command itself, before any namespace wrapping. */
 export function commandArgv(command: CommandSpec): string[] {
   if (command.shell) return ['/bin/sh', '-c', command.value];
   const rest = (command.arguments ?? []).slice(1);
@@ -30,11 +19,11 @@ export function commandArgv(command: CommandSpec): string[] {
 }
 
 /** `unshare` gives the task its own pid namespace with a matching /proc, and a private mount namespace. */
-export const PID_NAMESPACE_PREFIX = ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child', '--'] as const;
+export const PID_NAMESPACE_PREFIX = ['/usr/bin/unshare', '--pid', '--fork', '--mount-proc', '--kill-child', '--'] as const;
 
-export function gatedLaunchArgv(command: CommandSpec, isolatePids: boolean): LaunchArgv {
-  const target = [...(isolatePids ? PID_NAMESPACE_PREFIX : []), ...commandArgv(command)];
-  return { file: '/bin/sh', args: ['-c', GATE_SCRIPT, 'mesos-ts-launch', ...target] };
+/** The full argv: the command, behind `unshare` when it gets its own pid namespace. */
+export function launchArgv(command: CommandSpec, isolatePids: boolean): string[] {
+  return [...(isolatePids ? PID_NAMESPACE_PREFIX : []), ...commandArgv(command)];
 }
 
 async function isExecutable(path: string): Promise<boolean> {
@@ -42,7 +31,7 @@ async function isExecutable(path: string): Promise<boolean> {
 }
 
 /**
- * The gate cannot report a failed exec apart from the command's own exit 127, so the executable
+ * A failed exec looks just like the command's own exit 127 once the process runs, so the executable
  * is checked up front: a launch of something that cannot run rejects instead of "exiting 127".
  */
 export async function assertRunnable(command: CommandSpec): Promise<void> {

@@ -4,11 +4,14 @@
  * Mesos' cpu shares, CFS quota, memory hard limit and an optional pids limit, reports a memory
  * limitation when the container runs out of memory, kills the whole cgroup, and gives MESOS-type
  * containers their own pid and mount namespaces. It needs root and a writable cgroup filesystem,
- * plus /bin/sh (and util-linux `unshare` for namespaces).
+ * plus /bin/sh, /usr/bin/env (util-linux `unshare` for namespaces, `setpriv` to switch users).
+ *
+ * Processes are forked by a small shell helper (see fork-helper.ts), which reports exit statuses
+ * the shell way: 128+n after a signal. Such a status reads as signal n when this backend sent n
+ * (kill, destroy, OOM); otherwise it is the exit code, as Docker reports it.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../../lib/clock.ts';
 import { UnknownContainerError } from '../containerizer.ts';
@@ -18,7 +21,8 @@ import type {
 import { lookupUser } from '../posix/user.ts';
 import { openCgroupHost } from './cgroups.ts';
 import type { CgroupHost, ContainerCgroup } from './cgroups.ts';
-import { assertRunnable, gatedLaunchArgv } from './launch-command.ts';
+import { ForkHelper } from './fork-helper.ts';
+import { assertRunnable, launchArgv } from './launch-command.ts';
 import { mapResources } from './resource-mapping.ts';
 import type { KernelLimits } from './resource-mapping.ts';
 import { checkContainerId, StateDir } from './state-file.ts';
@@ -55,6 +59,8 @@ interface Container {
   kernel: KernelLimits;
   resources: ScalarResources;
   ended: Promise<ContainerTermination>;
+  /** Signals sent to it, so a status of 128+n reads as signal n only when we sent n. */
+  readonly signalsSent: Set<NodeJS.Signals>;
   limitation?: { readonly reason: string; readonly message: string };
   watch?: TimerHandle;
 }
@@ -79,6 +85,12 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
   const states = new StateDir(options.runDir);
   const containers = new Map<string, Container>();
   const canSwitchUser = process.getuid?.() === 0;
+  const forks = new ForkHelper();
+
+  function termination(status: number, signalsSent: ReadonlySet<NodeJS.Signals>): ContainerTermination {
+    for (const signal of signalsSent) if (status === 128 + osConstants.signals[signal]) return { signal };
+    return { exitCode: status };
+  }
 
   const kernelLimits = (resources: ScalarResources, limits: ScalarResources): KernelLimits =>
     mapResources(resources, limits, { enableCfs: options.enableCfs === true });
@@ -103,6 +115,7 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
         if (containers.get(container.id) !== container) return;
         if (oom && container.limitation === undefined) {
           container.limitation = memoryLimitation(container);
+          container.signalsSent.add('SIGKILL');
           await container.cgroup.killAll();
           return;
         }
@@ -119,34 +132,6 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
     // Whatever the first process left behind goes with it, as in Mesos.
     await container.cgroup.killAll().catch(() => undefined);
     return limitation === undefined ? how : { ...how, ...limitation };
-  }
-
-  function spawnGated(spec: LaunchSpec, isolatePids: boolean): ChildProcess {
-    mkdirSync(spec.sandbox, { recursive: true });
-    const out = openSync(join(spec.sandbox, 'stdout'), 'a');
-    const err = openSync(join(spec.sandbox, 'stderr'), 'a');
-    try {
-      const { command } = spec;
-      const { file, args } = gatedLaunchArgv(command, isolatePids);
-      const ids = canSwitchUser && command.user !== undefined && command.user !== 'root' ? lookupUser(command.user) : {};
-      return spawn(file, args, {
-        cwd: spec.sandbox,
-        env: { ...command.environment },
-        detached: true, // Its own session, so signals aimed at the agent's terminal do not reach tasks.
-        stdio: ['pipe', out, err],
-        ...ids,
-      });
-    } finally {
-      closeSync(out);
-      closeSync(err);
-    }
-  }
-
-  function started(child: ChildProcess): Promise<number> {
-    return new Promise((resolve, reject) => {
-      child.once('spawn', () => resolve(child.pid ?? -1));
-      child.once('error', reject);
-    });
   }
 
   function get(containerId: string): Container {
@@ -181,7 +166,8 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
     await states.remove(containerId);
   }
 
-  return {
+  // `close` is spelled out in the type so this compiles whether or not the interface lists it yet.
+  const backend: Containerizer & { close(): Promise<void> } = {
     name: 'linux',
 
     async recover(known: readonly KnownContainer[]): Promise<readonly string[]> {
@@ -203,7 +189,7 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
         }
         const container: Container = {
           id: containerId, pid: state.pid, cgroup, isolatePids: state.isolatePids, limitsAsked: state.limits,
-          kernel: kernelLimits(state.resources, state.limits), resources: state.resources, ended: Promise.resolve({}),
+          kernel: kernelLimits(state.resources, state.limits), resources: state.resources, ended: Promise.resolve({}), signalsSent: new Set(),
         };
         container.ended = watchRecovered(container).then((how) => finish(container, how));
         containers.set(containerId, container);
@@ -226,26 +212,30 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
       const kernel = kernelLimits(spec.resources, limitsAsked);
       const cgroup = host.container(containerId);
       await cgroup.create();
-      let child: ChildProcess | undefined;
       try {
         await cgroup.apply(kernel, options.pidsMax);
-        child = spawnGated(spec, isolatePids);
-        const exited = new Promise<ContainerTermination>((resolve) => {
-          child?.once('exit', (code, signal) => resolve(code !== null ? { exitCode: code } : { signal: signal ?? 'SIGKILL' }));
+        mkdirSync(spec.sandbox, { recursive: true });
+        const { command } = spec;
+        const forked = await forks.fork({
+          argv: launchArgv(command, isolatePids),
+          cwd: spec.sandbox,
+          environment: { ...command.environment },
+          stdoutPath: join(spec.sandbox, 'stdout'),
+          stderrPath: join(spec.sandbox, 'stderr'),
+          cgroupProcs: cgroup.procsFiles(),
+          ...(canSwitchUser && command.user !== undefined && command.user !== 'root' ? { ids: lookupUser(command.user) } : {}),
         });
-        const pid = await started(child);
-        await cgroup.addProcess(pid);
-        await states.write({ containerId, pid, isolatePids, resources: spec.resources, limits: limitsAsked });
+        const { pid } = forked;
         const container: Container = {
-          id: containerId, pid, cgroup, isolatePids, limitsAsked, kernel, resources: spec.resources, ended: Promise.resolve({}),
+          id: containerId, pid, cgroup, isolatePids, limitsAsked, kernel, resources: spec.resources, ended: Promise.resolve({}), signalsSent: new Set(),
         };
-        container.ended = exited.then((how) => finish(container, how));
+        container.ended = forked.exited.then((status) => finish(container, termination(status, container.signalsSent)));
         containers.set(containerId, container);
-        child.stdin?.end('go\n'); // Releases the gate: the command now runs inside its cgroup.
+        // Checkpointed after the fact: a crash in between leaves a cgroup that recovery treats as unknown.
+        await states.write({ containerId, pid, isolatePids, resources: spec.resources, limits: limitsAsked });
         watchOom(container);
         return { pid };
       } catch (error) {
-        child?.kill('SIGKILL');
         await forget(containerId, cgroup).catch(() => undefined);
         throw error;
       }
@@ -261,6 +251,7 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
 
     async kill(containerId: string, signal: NodeJS.Signals): Promise<void> {
       const container = get(containerId);
+      container.signalsSent.add(signal);
       if (signal === 'SIGKILL') return container.cgroup.killAll();
       // unshare only waits for its child and passes the exit status on; signalling it would
       // replace the task's own answer to the signal with unshare's death.
@@ -303,11 +294,18 @@ export function createLinuxContainerizer(options: LinuxOptions): Containerizer {
       if (!container) return;
       containers.delete(containerId);
       container.watch?.cancel();
+      container.signalsSent.add('SIGKILL');
       await forget(containerId, container.cgroup);
     },
 
     containers: () => [...containers.keys()],
+
+    async close(): Promise<void> {
+      // Running containers keep running; their exit statuses still arrive through their waiters.
+      forks.close();
+    },
   };
+  return backend;
 }
 
 /** The run directory under an agent work dir when none is given. */
