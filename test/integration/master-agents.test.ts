@@ -88,6 +88,7 @@ test('an agent re-registering after a stream break keeps its id and running task
   await scheduler.stream.waitForType('RESCIND').catch(() => undefined);
   const back = await FakeAgent.subscribe(master.url, {
     agentId: agent.agentId,
+    executors: [{ executor_id: { value: 'exec-1' }, framework_id: { value: scheduler.frameworkId }, command: { value: 'x' }, resources: [{ name: 'mem', type: 'SCALAR', scalar: { value: 32 } }] }],
     tasks: [{ name: 'k1', task_id: { value: 'k1' }, framework_id: { value: scheduler.frameworkId }, agent_id: { value: agent.agentId }, state: 'TASK_RUNNING', resources: commandTask(offer, 'k1')['resources'] }],
   });
   t.is(back.agentId, agent.agentId);
@@ -95,6 +96,9 @@ test('an agent re-registering after a stream break keeps its id and running task
   t.is(state.slaves.length, 1);
   t.is(state.frameworks[0].tasks[0].state, 'TASK_RUNNING');
   t.is(state.slaves[0].used_resources.cpus, 1);
+  t.is(state.slaves[0].used_resources.mem, 128 + 32, 'the re-adopted executor holds its memory');
+  const withExecutor = await scheduler.stream.waitFor((e) => e['type'] === 'OFFERS' && e['offers']['offers'].some((o: { executor_ids?: unknown[] }) => o.executor_ids));
+  t.deepEqual(withExecutor['offers']['offers'][0]['executor_ids'], [{ value: 'exec-1' }]);
   scheduler.stream.close();
   back.stream.close();
 });

@@ -218,7 +218,7 @@ export class FakeAgent {
   readonly runTasks: Json[] = [];
   private constructor(readonly url: string, readonly stream: StreamReader, readonly agentId: string) {}
 
-  static async subscribe(url: string, options: { agentId?: string; tasks?: Json[]; hostname?: string } = {}): Promise<FakeAgent> {
+  static async subscribe(url: string, options: { agentId?: string; tasks?: Json[]; executors?: Json[]; hostname?: string } = {}): Promise<FakeAgent> {
     const stream = await openStream(url, AGENT, {
       type: 'SUBSCRIBE',
       subscribe: {
@@ -227,6 +227,7 @@ export class FakeAgent {
         version: '0.1.0',
         ...(options.agentId ? { agent_id: { value: options.agentId } } : {}),
         ...(options.tasks ? { tasks: options.tasks } : {}),
+        ...(options.executors ? { executors: options.executors } : {}),
       },
     });
     if (stream.status !== 200) throw new Error(`agent subscribe failed: ${stream.status} ${stream.body ?? ''}`);

@@ -7,10 +7,10 @@ import { Resources } from '../../lib/resources/index.ts';
 import { agentMachine } from '../state/agent.ts';
 import { isTaskState, isTerminalTaskState } from '../state/task.ts';
 import type { RegistryOperation } from '../registrar/operations.ts';
-import type { AgentInfoWire, ResourceWire, TaskInfoWire } from '../wire.ts';
+import type { AgentInfoWire, ExecutorInfoWire, ResourceWire, TaskInfoWire } from '../wire.ts';
 import { type MasterContext, sendToFramework } from './context.ts';
 import { failureEvent, messageEvent } from './events.ts';
-import { type AgentRecord, type EventSink, type TaskRecord, taskKey } from './model.ts';
+import { type AgentRecord, type EventSink, type ExecutorRecord, inAllocator, type TaskRecord, taskKey } from './model.ts';
 import { rescindAgentOffers } from './offers.ts';
 import { endTaskByMaster } from './tasks.ts';
 
@@ -31,6 +31,8 @@ export interface AgentSubscribeInput {
   readonly agentId?: string;
   readonly version: string;
   readonly tasks: readonly ReportedTask[];
+  /** Executors the agent runs (re-registration), each with its framework_id. */
+  readonly executors?: readonly ExecutorInfoWire[];
   /** Where the agent's own HTTP API is; ip from the connection when the agent does not say. */
   readonly ip: string;
 }
@@ -86,6 +88,7 @@ export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput & 
     agent.awaitingPong = false;
     agent.version = input.version;
     rescindAgentOffers(ctx, agent);
+    adoptReportedExecutors(ctx, agent, input.executors ?? []);
     adoptReportedTasks(ctx, agent, input.tasks);
     if (previousState === 'unreachable') {
       agent.unreachableTime = undefined;
@@ -114,6 +117,7 @@ export function subscribeAgent(ctx: MasterContext, input: AgentSubscribeInput & 
       tasks: new Set(),
     };
     ctx.registry.agents.set(id, agent);
+    adoptReportedExecutors(ctx, agent, input.executors ?? []);
     adoptReportedTasks(ctx, agent, input.tasks);
     ctx.allocator.addAgent(id, agent.info.hostname, agent.total, usedOn(ctx, agent));
   }
@@ -188,6 +192,20 @@ function taskInfoOf(r: ReportedTask, agentId: string): TaskInfoWire {
     if (r[key] !== undefined) info[key] = r[key];
   }
   return info;
+}
+
+/** Executors the agent still runs are the master's again, holding their resources. */
+function adoptReportedExecutors(ctx: MasterContext, agent: AgentRecord, executors: readonly ExecutorInfoWire[]): void {
+  for (const info of executors) {
+    const framework = info.framework_id ? ctx.registry.frameworks.get(info.framework_id.value) : undefined;
+    if (!framework) continue;
+    const onAgent = framework.executors.get(agent.id) ?? new Map<string, ExecutorRecord>();
+    if (onAgent.has(info.executor_id.value)) continue;
+    const resources = info.resources ?? [];
+    const role = resources.find((r) => r.allocation_info?.role !== undefined)?.allocation_info?.role ?? framework.roles[0] ?? '*';
+    onAgent.set(info.executor_id.value, { info, resources: Resources.fromWire(resources).allocate(role).toWire() });
+    framework.executors.set(agent.id, onAgent);
+  }
 }
 
 function startPings(ctx: MasterContext, agent: AgentRecord): void {
@@ -271,7 +289,7 @@ export function executorExited(ctx: MasterContext, agent: AgentRecord, framework
   if (!framework) return;
   const executor = framework.executors.get(agent.id)?.get(executorId);
   framework.executors.get(agent.id)?.delete(executorId);
-  if (executor && executor.resources.length > 0 && agent.state === 'registered') {
+  if (executor && executor.resources.length > 0 && inAllocator(agent)) {
     ctx.allocator.recoverResources(frameworkId, agent.id, executor.resources);
   }
   sendToFramework(framework, failureEvent(agent.id, executorId, status));

@@ -1,4 +1,5 @@
 import test from 'ava';
+import type { FrameworkInfoWire } from '../wire.ts';
 import { coreFixture, frameworkInfo, RecordingSink } from './test-doubles.ts';
 
 const MASTER_ID = '11111111-2222-3333-4444-555555555555';
@@ -210,7 +211,7 @@ test('a retried update is forwarded again without a second state change; one for
 
 test('offer_filters reach the allocator as per-role minimums; bad ones are refused naming the field', async (t) => {
   const f = coreFixture();
-  const offerFilters = { web: { min_allocatable_resources: { quantities: [{ quantities: { cpus: { value: 2 }, mem: { value: 512 } } }, { quantities: { gpus: { value: 1 } } }] } } };
+  const offerFilters: FrameworkInfoWire['offer_filters'] = { web: { min_allocatable_resources: { quantities: [{ quantities: { cpus: { value: 2 }, mem: { value: 512 } } }, { quantities: { gpus: { value: 1 } } }] } } };
   const ok = f.core.subscribe(frameworkInfo({ offer_filters: offerFilters }), [], new RecordingSink());
   t.true(ok.ok);
   const added = f.calls.find(([m]) => m === 'addFramework');
@@ -218,4 +219,17 @@ test('offer_filters reach the allocator as per-role minimums; bad ones are refus
   const bad = f.core.subscribe(frameworkInfo({ offer_filters: { web: { min_allocatable_resources: { quantities: [{ quantities: { cpus: { value: -1 } } }] } } } }), [], new RecordingSink());
   t.false(bad.ok);
   t.regex(bad.ok ? '' : bad.message, /offer_filters\["web"\]\.min_allocatable_resources\.quantities\[0\]\.quantities\["cpus"\]/);
+});
+
+test('offers rescinded because their agent disconnected give their resources back', async (t) => {
+  const f = coreFixture();
+  const result = f.core.subscribe(frameworkInfo(), [], new RecordingSink());
+  if (!result.ok) return t.fail();
+  const sink = new RecordingSink();
+  const { agentId } = await subscribeAgent(f, sink);
+  f.core.offer([{ frameworkId: result.frameworkId, agentId, role: '*', resources: AGENT_RESOURCES }]);
+  f.core.agentStreamClosed(agentId, sink);
+  t.is(f.core.registry.offers.size, 0);
+  t.true(f.calls.some(([m, fid, aid]) => m === 'recoverResources' && fid === result.frameworkId && aid === agentId));
+  t.true(f.calls.some(([m, aid]) => m === 'deactivateAgent' && aid === agentId));
 });

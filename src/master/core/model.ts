@@ -94,6 +94,14 @@ export interface OfferRecord {
   timer: TimerHandle | null;
 }
 
+/**
+ * Whether the allocator still tracks the agent's resources: a disconnected agent keeps them
+ * (deactivated), an unreachable or removed one has been taken out whole.
+ */
+export function inAllocator(agent: AgentRecord | undefined): boolean {
+  return agent?.state === 'registered' || agent?.state === 'disconnected';
+}
+
 export function taskKey(frameworkId: string, taskId: string): string {
   return `${frameworkId}/${taskId}`;
 }

@@ -8,7 +8,7 @@ import type { OfferWire, ResourceWire } from '../wire.ts';
 import { type MasterContext, sendToFramework } from './context.ts';
 import { offersEvent, rescindEvent } from './events.ts';
 import { setLongTimer } from './long-timer.ts';
-import { type AgentRecord, type FrameworkRecord, hasCapability, type OfferRecord } from './model.ts';
+import { type AgentRecord, type FrameworkRecord, hasCapability, inAllocator, type OfferRecord } from './model.ts';
 import type { Allocation } from './ports.ts';
 
 export function withAllocationRole(resources: readonly ResourceWire[], role: string): ResourceWire[] {
@@ -95,7 +95,7 @@ export function endOffer(ctx: MasterContext, offer: OfferRecord, event: OfferEve
 export function rescindOffer(ctx: MasterContext, offer: OfferRecord, event: 'rescind' | 'timeout' = 'rescind'): void {
   if (offer.state !== 'outstanding') return;
   endOffer(ctx, offer, event);
-  if (ctx.registry.agents.get(offer.agentId)?.state === 'registered') {
+  if (inAllocator(ctx.registry.agents.get(offer.agentId))) {
     ctx.allocator.recoverResources(offer.frameworkId, offer.agentId, offer.resources);
   }
   sendToFramework(ctx.registry.frameworks.get(offer.frameworkId), rescindEvent(offer.id));

@@ -7,7 +7,7 @@ import { isTerminalTaskState, taskMachine } from '../state/task.ts';
 import type { TaskState, TaskStatusWire } from '../wire.ts';
 import { type MasterContext, sendToAgent, sendToFramework } from './context.ts';
 import { latestStatusOf, masterStatus, updateEvent } from './events.ts';
-import { type FrameworkRecord, hasCapability, type TaskRecord, taskKey } from './model.ts';
+import { type FrameworkRecord, hasCapability, inAllocator, type TaskRecord, taskKey } from './model.ts';
 
 /** The state a non-PARTITION_AWARE framework is told instead of the partition-era states. */
 export function stateFor(framework: FrameworkRecord, state: TaskState): TaskState {
@@ -39,7 +39,7 @@ export function applyStatus(ctx: MasterContext, task: TaskRecord, status: TaskSt
 function recoverTaskResources(ctx: MasterContext, task: TaskRecord): void {
   if (task.resourcesRecovered) return;
   task.resourcesRecovered = true;
-  if (ctx.registry.agents.get(task.agentId)?.state === 'registered') {
+  if (inAllocator(ctx.registry.agents.get(task.agentId))) {
     ctx.allocator.recoverResources(task.frameworkId, task.agentId, task.resources);
   }
 }

@@ -48,6 +48,7 @@ async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Pro
   const problems = [
     ...Resources.validate(resources, 'subscribe.resources'),
     ...(sub.tasks ?? []).flatMap((task, i) => Resources.validate((task.resources ?? []) as ResourceWire[], `subscribe.tasks[${i}].resources`)),
+    ...(sub.executors ?? []).flatMap((executor, i) => Resources.validate((executor.resources ?? []) as ResourceWire[], `subscribe.executors[${i}].resources`)),
   ];
   if (problems.length > 0) throw new HttpError(400, `Failed to validate agent Call: ${formatProblems(problems)}`);
   const stream = openEventStream(ctx);
@@ -58,6 +59,7 @@ async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Pro
       ...(sub.agent_id ? { agentId: sub.agent_id.value } : {}),
       version: sub.version ?? '',
       tasks: (sub.tasks ?? []),
+      executors: sub.executors ?? [],
       ip: normalizeIp(ctx.req.socket.remoteAddress),
     },
     stream,
