@@ -136,6 +136,8 @@ async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'bench-isolation-'));
   const linux = createLinuxContainerizer({ clock: systemClock, runDir: join(workDir, 'linux-run'), cgroupsRoot });
   const dockerBackend = createDockerContainerizer({ clock: systemClock, scope: workDir, defaultImage: TEST_IMAGE });
+  // Backends may unref what they wait on (an agent's server keeps it alive); this stands in for it.
+  const keepAlive = setInterval(() => undefined, 1000);
   try {
     if (scenarios.has('posix-latency')) {
       const posix = createPosixContainerizer({ clock: systemClock });
@@ -161,6 +163,8 @@ async function main(): Promise<void> {
       await dockerOverhead(dockerBackend, flags.docker_samples, workDir);
     }
   } finally {
+    clearInterval(keepAlive);
+    await linux.close?.();
     await dockerBackend.close?.();
     await removeCgroupRoot('/sys/fs/cgroup', cgroupsRoot);
     await rm(workDir, { recursive: true, force: true });
