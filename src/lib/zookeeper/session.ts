@@ -79,7 +79,14 @@ export async function connectZk(options: ZkConnectOptions): Promise<ZkSession> {
   });
   const session = new NativeZkSession(client, clock, options.sessionTimeoutMs);
   await session.open(options.connectTimeoutMs ?? options.sessionTimeoutMs);
-  if (options.credentials) await session.authenticate(options.credentials);
+  if (options.credentials) {
+    try {
+      await session.authenticate(options.credentials);
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  }
   return session;
 }
 
@@ -87,7 +94,7 @@ class NativeZkSession implements ZkSession {
   private readonly lostListeners = new Set<(reason: string) => void>();
   private lostReason: string | undefined;
   private closing = false;
-  private connected = false;
+  private everConnected = false;
   /** Bumped on every (re)connect, so a failed call can tell whether the link came back since. */
   private epoch = 0;
   private readonly reconnectWaiters = new Set<() => void>();
@@ -124,7 +131,7 @@ class NativeZkSession implements ZkSession {
         reject(new ZkSessionLostError(`could not connect to ZooKeeper within ${connectTimeoutMs} ms`));
       });
       this.client.on('connect', () => {
-        this.connected = true;
+        this.everConnected = true;
         this.epoch++;
         this.disconnectTimer?.cancel();
         this.disconnectTimer = undefined;
@@ -135,7 +142,7 @@ class NativeZkSession implements ZkSession {
       });
       this.client.on('connecting', () => {
         // The C client reconnects on its own; we only bound how long we stay blind.
-        if (!this.connected || this.disconnectTimer || this.lost) return;
+        if (!this.everConnected || this.disconnectTimer || this.lost) return;
         this.disconnectTimer = this.clock.setTimer(this.sessionTimeoutMs, () => {
           this.markLost(`disconnected for longer than the session timeout (${this.sessionTimeoutMs} ms)`);
         });

@@ -71,7 +71,15 @@ export async function joinElection(info: MasterInfoWire, options: ElectionOption
   });
   const detector = new ZooKeeperMasterDetector({ url, sessionTimeoutMs: options.sessionTimeoutMs, clock: options.clock, logger: options.logger });
   const contender = new ZooKeeperMasterContender({ session, path: url.path, clock: options.clock, logger: options.logger });
-  const candidacy = await contender.contend(info);
+  let candidacy: Candidacy;
+  try {
+    candidacy = await contender.contend(info);
+  } catch (error) {
+    // Start-up fails; leave no session or detector behind to keep the process alive.
+    await detector.close();
+    await session.close();
+    throw error;
+  }
   return {
     ...viewOf(detector, candidacy),
     candidacy,
