@@ -45,6 +45,10 @@ test('the container is named mesos-<id>, labelled, and carries Mesos resource ma
   t.is(inspected.Config.Labels['mesos-ts.scope'], scope);
   t.like(inspected.HostConfig, { CpuShares: 512, CpuPeriod: 100_000, CpuQuota: 100_000, Memory: 64 * MB, NetworkMode: 'host' });
   t.true(inspected.Config.Env.includes('MESOS_SANDBOX=/mnt/mesos/sandbox'));
+  await c.update('mapped', { cpus: 2, mem: 128 });
+  const updated = await docker.getContainer('mesos-mapped').inspect();
+  t.like(updated.HostConfig, { CpuShares: 2048, CpuQuota: 100_000, Memory: 128 * MB }, 'the cpu limit stays; shares and memory follow the new resources');
+  t.is((await c.usage('mapped')).mem_limit_bytes, 128 * MB);
   await c.destroy('mapped');
   await t.throwsAsync(docker.getContainer('mesos-mapped').inspect(), undefined, 'destroy removes the container');
   await rm(dir, { recursive: true, force: true });
