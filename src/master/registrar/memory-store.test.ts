@@ -1,8 +1,9 @@
 import test from 'ava';
 import { MemoryRegistryStore, type MemoryBacking } from './memory-store.ts';
+import { EMPTY_REGISTRY } from './registry.ts';
 import { registryStoreConformance } from './store-conformance.ts';
 
 registryStoreConformance(test, 'memory store', () => {
-  const backing: MemoryBacking = { text: null, version: 0 };
+  const backing: MemoryBacking = { registry: EMPTY_REGISTRY, version: 0 };
   return Promise.resolve({ open: () => Promise.resolve(new MemoryRegistryStore(backing)), cleanup: () => Promise.resolve() });
 });
