@@ -2,7 +2,7 @@
  * A real agent against a fake master: real commands in real sandboxes, status updates through
  * the real HTTP link, kills reaching real process groups.
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ interface Setup {
   done(): Promise<void>;
 }
 
-async function setup(options: { autoAck?: boolean; command_executor?: 'embedded' | 'process'; pingIntervalSeconds?: number; clockFactor?: number } = {}): Promise<Setup> {
+async function setup(options: { autoAck?: boolean; command_executor?: 'embedded' | 'process'; pingIntervalSeconds?: number; clockFactor?: number } = {}, t?: ExecutionContext): Promise<Setup> {
   const master = new FakeMaster({ autoAck: options.autoAck ?? true, pingIntervalSeconds: options.pingIntervalSeconds ?? 15 });
   const address = await master.start();
   const workDir = await mkdtemp(join(tmpdir(), 'agent-it-'));
@@ -28,14 +28,16 @@ async function setup(options: { autoAck?: boolean; command_executor?: 'embedded'
   });
   const agent = await startAgent(config, { logger: silentLogger(), env: { PATH: process.env['PATH'] }, clock: acceleratedClock(options.clockFactor ?? 1) });
   await master.until(() => agent.connected(), 'the agent to subscribe');
-  return {
-    master, agent, workDir,
-    async done() {
-      await agent.stop();
-      await master.stop();
-      await rm(workDir, { recursive: true, force: true });
-    },
+  let stopped = false;
+  const done = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await agent.stop();
+    await master.stop();
+    await rm(workDir, { recursive: true, force: true });
   };
+  t?.teardown(done); // A failed assertion must not leave the agent and its tasks running.
+  return { master, agent, workDir, done };
 }
 
 function statesOf(master: FakeMaster, taskId: string): string[] {
@@ -66,7 +68,7 @@ async function stateSandbox(s: Setup, taskId: string): Promise<string> {
 }
 
 test('the agent subscribes with its info and resources', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   const subscribe = s.master.subscribes[0] as { agent_info: { hostname: string; port: number }; resources: { name: string }[] };
   t.is(subscribe.agent_info.port, s.agent.port);
   t.deepEqual(subscribe.resources.map((r) => r.name).sort(), ['cpus', 'disk', 'mem', 'ports']);
@@ -75,7 +77,7 @@ test('the agent subscribes with its info and resources', async (t) => {
 });
 
 test('a command task echoes into its sandbox and ends FINISHED after STARTING and RUNNING', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   s.master.send(runTask(commandTask('echo-1', 'echo hello from $MESOS_EXECUTOR_ID')));
   t.is(await terminal(s.master, 'echo-1'), 'TASK_FINISHED');
   t.deepEqual(statesOf(s.master, 'echo-1'), ['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED']);
@@ -87,7 +89,7 @@ test('a command task echoes into its sandbox and ends FINISHED after STARTING an
 });
 
 test('a non-zero exit code ends TASK_FAILED with the exit status in the message', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   s.master.send(runTask(commandTask('fail-1', 'exit 3')));
   t.is(await terminal(s.master, 'fail-1'), 'TASK_FAILED');
   t.is(s.master.statusUpdates().find((u) => u.state === 'TASK_FAILED')?.message, 'Command exited with status 3');
@@ -95,7 +97,7 @@ test('a non-zero exit code ends TASK_FAILED with the exit status in the message'
 });
 
 test('KILL_TASK ends TASK_KILLED and the whole process group is gone', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   s.master.send(runTask(commandTask('kill-1', 'sleep 60 & echo $! > child.pid; wait', { kill_policy: { grace_period: { nanoseconds: 1e9 } } })));
   await s.master.until(() => statesOf(s.master, 'kill-1').includes('TASK_RUNNING'), 'RUNNING');
   const sandbox = await stateSandbox(s, 'kill-1');
@@ -112,7 +114,7 @@ test('KILL_TASK ends TASK_KILLED and the whole process group is gone', async (t)
 });
 
 test('an unacknowledged update is retried until acknowledged, and the next waits for it', async (t) => {
-  const s = await setup({ autoAck: false, clockFactor: 100 }); // 10 s retry -> 100 ms.
+  const s = await setup({ autoAck: false, clockFactor: 100 }, t); // 10 s retry -> 100 ms.
   s.master.send(runTask(commandTask('retry-1', 'true')));
   await s.master.until(() => statesOf(s.master, 'retry-1').length >= 3, 'three sends');
   t.deepEqual(statesOf(s.master, 'retry-1').slice(0, 3), ['TASK_STARTING', 'TASK_STARTING', 'TASK_STARTING'], 'only the head is in flight, re-sent');
@@ -136,7 +138,7 @@ test('an unacknowledged update is retried until acknowledged, and the next waits
 });
 
 test('after the stream breaks the agent re-subscribes with its id, tasks and unacknowledged updates', async (t) => {
-  const s = await setup({ autoAck: false });
+  const s = await setup({ autoAck: false }, t);
   s.master.send(runTask(commandTask('long-1', 'sleep 60')));
   await s.master.until(() => statesOf(s.master, 'long-1').includes('TASK_STARTING'), 'STARTING');
   s.master.dropStream();
@@ -150,14 +152,14 @@ test('after the stream breaks the agent re-subscribes with its id, tasks and una
 });
 
 test('a master that stops pinging is taken as gone and the agent re-subscribes', async (t) => {
-  const s = await setup({ pingIntervalSeconds: 0.05 });
+  const s = await setup({ pingIntervalSeconds: 0.05 }, t);
   await s.master.until(() => s.master.subscribes.length >= 2, 're-subscription after ping timeouts');
   t.is((s.master.subscribes[1] as { agent_id?: { value: string } }).agent_id?.value, 'fake-master-S0');
   await s.done();
 });
 
 test('PING is answered with PONG', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   s.master.send({ type: 'PING' });
   const pong = await s.master.until(() => s.master.calls.find((c) => c.type === 'PONG'), 'PONG');
   t.deepEqual(pong.body['agent_id'], { value: 'fake-master-S0' });
@@ -166,7 +168,7 @@ test('PING is answered with PONG', async (t) => {
 });
 
 test('a task with neither command nor executor is TASK_ERROR', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   const task = commandTask('bad-1', 'true');
   delete task['command'];
   s.master.send(runTask(task));
@@ -176,7 +178,7 @@ test('a task with neither command nor executor is TASK_ERROR', async (t) => {
 });
 
 test('process mode: a real command executor process runs the task over the executor API', async (t) => {
-  const s = await setup({ command_executor: 'process' });
+  const s = await setup({ command_executor: 'process' }, t);
   s.master.send(runTask(commandTask('proc-1', 'echo via-executor; exit 0')));
   t.is(await terminal(s.master, 'proc-1'), 'TASK_FINISHED');
   t.deepEqual(statesOf(s.master, 'proc-1'), ['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED']);
@@ -186,7 +188,7 @@ test('process mode: a real command executor process runs the task over the execu
 });
 
 test('task group: when one task fails the others are killed', async (t) => {
-  const s = await setup();
+  const s = await setup({}, t);
   s.master.send({
     type: 'RUN_TASK_GROUP',
     run_task_group: {
@@ -197,5 +199,27 @@ test('task group: when one task fails the others are killed', async (t) => {
   });
   t.is(await terminal(s.master, 'pod-b'), 'TASK_FAILED');
   t.is(await terminal(s.master, 'pod-a'), 'TASK_KILLED');
+  await s.done();
+});
+
+test('/files/read and /files/browse serve sandboxes in Mesos shapes, and nothing outside the work_dir', async (t) => {
+  const s = await setup({}, t);
+  s.master.send(runTask(commandTask('files-1', 'printf 0123456789')));
+  await terminal(s.master, 'files-1');
+  const sandbox = await stateSandbox(s, 'files-1');
+  const get = (path: string): Promise<Response> => fetch(`${s.agent.url}${path}`);
+  t.deepEqual(await (await get(`/files/read?path=${encodeURIComponent(`${sandbox}/stdout`)}&offset=2&length=3`)).json(), { offset: 2, data: '234' });
+  t.deepEqual(await (await get(`/files/read?path=${encodeURIComponent(`${sandbox}/stdout`)}&offset=-1`)).json(), { offset: 10, data: '' });
+  const listing = await (await get(`/files/browse?path=${encodeURIComponent(sandbox)}`)).json() as { path: string; size: number; mode: string }[];
+  const stdout = listing.find((f) => f.path === `${sandbox}/stdout`);
+  t.is(stdout?.size, 10);
+  t.regex(stdout?.mode ?? '', /^-rw/);
+  t.is((await get('/files/read')).status, 400, 'no path');
+  t.is((await get(`/files/read?path=${encodeURIComponent(sandbox)}`)).status, 400, 'a directory');
+  t.is((await get('/files/read?path=%2Fetc%2Fpasswd')).status, 404, 'a path outside the work dir is looked up inside it');
+  t.is((await get(`/files/read?path=${encodeURIComponent(`${sandbox}/${'../'.repeat(20)}etc/passwd`)}`)).status, 403, 'climbing out');
+  t.is((await get(`/files/read?path=${encodeURIComponent(`${sandbox}/nope`)}`)).status, 404);
+  t.is((await get('/health')).status, 200);
+  t.is(((await (await get('/version')).json()) as { version: string }).version, '1.11.0');
   await s.done();
 });
