@@ -12,7 +12,7 @@ import type { AgentConfig } from './config.ts';
 import { ExecutorLifecycle } from './executor-lifecycle.ts';
 import { commandExecutorInfo } from './executor-launch.ts';
 import type { WorkDirLayout } from './layout.ts';
-import type { AgentExecutor, AgentFramework, AgentTask, ExecutorChannel } from './model.ts';
+import type { AgentExecutor, AgentFramework, AgentTask, ExecutorChannel, MasterCalls } from './model.ts';
 import type { MasterEvent } from './parse.ts';
 import { executorAccepts } from './state/executor-state.ts';
 import { isTaskState, isTerminal, nextTaskState } from './state/task-state.ts';
@@ -20,11 +20,6 @@ import { agentStatusUpdate } from './status-factory.ts';
 import { StatusUpdateManager } from './status-updates/manager.ts';
 import type { CheckpointRecord, UpdateCheckpointStore, UpdateStreamLocation } from './status-updates/ports.ts';
 import type { AgentInfoWire, CommandInfoWire, ExecutorInfoWire, FrameworkInfoWire, KillPolicyWire, TaskInfoWire, TaskStatusWire } from './wire.ts';
-
-/** Calls to the master other than SUBSCRIBE; the link adds agent_id and the stream id. */
-export interface MasterCalls {
-  call(type: string, body: Record<string, unknown>): void;
-}
 
 export interface AgentCoreDeps {
   readonly config: AgentConfig;

@@ -8,6 +8,11 @@ import type { ExecutorState } from './state/executor-state.ts';
 import type { TaskState } from './state/task-state.ts';
 import type { ExecutorInfoWire, FrameworkInfoWire, TaskInfoWire, TaskStatusWire } from './wire.ts';
 
+/** Calls to the master other than SUBSCRIBE; the link adds agent_id and the stream id. */
+export interface MasterCalls {
+  call(type: string, body: Record<string, unknown>): void;
+}
+
 /** How the agent talks to an executor: an HTTP stream or the embedded runner. */
 export interface ExecutorChannel {
   send(event: Record<string, unknown>): void;

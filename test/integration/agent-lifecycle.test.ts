@@ -223,3 +223,40 @@ test('/files/read and /files/browse serve sandboxes in Mesos shapes, and nothing
   t.is(((await (await get('/version')).json()) as { version: string }).version, '1.11.0');
   await s.done();
 });
+
+test('process mode: KILL_TASK reaches the command executor, which kills the task group and reports KILLED', async (t) => {
+  const s = await setup({ command_executor: 'process' }, t);
+  s.master.send(runTask(commandTask('pkill-1', 'sleep 60 & echo $! > child.pid; wait', { kill_policy: { grace_period: { nanoseconds: 5e8 } } })));
+  await s.master.until(() => statesOf(s.master, 'pkill-1').includes('TASK_RUNNING'), 'RUNNING');
+  const childPid = Number(await readPidFile(join(await stateSandbox(s, 'pkill-1'), 'child.pid')));
+  s.master.send({ type: 'KILL_TASK', kill_task: { framework_id: { value: 'fw-1' }, task_id: { value: 'pkill-1' } } });
+  t.is(await terminal(s.master, 'pkill-1'), 'TASK_KILLED');
+  t.is(s.master.statusUpdates().find((u) => u.state === 'TASK_KILLED')?.source, 'SOURCE_EXECUTOR');
+  await s.master.until(() => s.master.calls.some((c) => c.type === 'EXECUTOR_EXITED'), 'the executor to exit');
+  t.false(await aliveAfterAWhile(childPid));
+  await s.done();
+});
+
+test('SHUTDOWN_FRAMEWORK ends its executors and their process groups', async (t) => {
+  const s = await setup({}, t);
+  s.master.send(runTask(commandTask('fw-down-1', 'sleep 60 & echo $! > child.pid; wait')));
+  await s.master.until(() => statesOf(s.master, 'fw-down-1').includes('TASK_RUNNING'), 'RUNNING');
+  const childPid = Number(await readPidFile(join(await stateSandbox(s, 'fw-down-1'), 'child.pid')));
+  s.master.send({ type: 'SHUTDOWN_FRAMEWORK', shutdown_framework: { framework_id: { value: 'fw-1' } } });
+  await s.master.until(() => s.master.calls.some((c) => c.type === 'EXECUTOR_EXITED'), 'EXECUTOR_EXITED');
+  t.false(await aliveAfterAWhile(childPid));
+  const state = await (await fetch(`${s.agent.url}/state`)).json() as { frameworks: unknown[]; completed_frameworks: { id: string }[] };
+  t.deepEqual(state.frameworks, []);
+  t.deepEqual(state.completed_frameworks.map((f) => f.id), ['fw-1']);
+  await s.done();
+});
+
+/** False once the pid is gone (or a zombie); polls briefly because reaping is asynchronous. */
+async function aliveAfterAWhile(pid: number): Promise<boolean> {
+  const alive = async (): Promise<boolean> => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    return stat !== '' && !/^\d+ \(.*\) [ZX]/.test(stat);
+  };
+  for (let i = 0; i < 150 && (await alive()); i++) await new Promise((r) => setTimeout(r, 20));
+  return alive();
+}
