@@ -47,7 +47,7 @@ export interface AgentConfig {
 const schema: convict.Schema<AgentConfig> = {
   master: { doc: 'Master address: host:port or http://host:port', format: String, default: '' },
   port: { doc: 'Port to listen on', format: 'port', default: 5051 },
-  ip: { doc: 'IP address to listen on and advertise', format: String, default: '127.0.0.1' },
+  ip: { doc: 'IP address to listen on (0.0.0.0: all; executors then use loopback)', format: String, default: '0.0.0.0' },
   hostname: { doc: 'Hostname to advertise', format: String, default: '' },
   work_dir: { doc: 'Directory for sandboxes and checkpoints (required)', format: String, default: '' },
   resources: { doc: 'Total resources, overriding detection per name', format: String, default: '' },
