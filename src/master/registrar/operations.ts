@@ -47,9 +47,8 @@ export function applyOperation(registry: Registry, operation: RegistryOperation)
 }
 
 /**
- * Applies one operation to a batch's draft in place (the Registrar copies once per batch rather
- * than once per operation). Returns the refusal, or whether anything changed; a refused
- * operation leaves the draft untouched.
+ * Applies one operation to a batch's draft, replacing its maps by their next versions. Returns
+ * the refusal, or whether anything changed; a refused operation leaves the draft untouched.
  */
 export function applyToDraft(draft: DraftRegistry, operation: RegistryOperation): RegistryOperationError | boolean {
   const refusal = check(draft, operation);
@@ -108,27 +107,27 @@ function isNoOp(registry: Registry, op: RegistryOperation): boolean {
 function mutate(draft: DraftRegistry, op: RegistryOperation): void {
   switch (op.type) {
     case 'admitAgent':
-      draft.agents.set(op.agentId, op.info);
+      draft.agents = draft.agents.set(op.agentId, op.info);
       return;
     case 'markAgentUnreachable':
-      draft.agents.delete(op.agentId);
-      draft.unreachable.set(op.agentId, op.timeMs);
+      draft.agents = draft.agents.delete(op.agentId);
+      draft.unreachable = draft.unreachable.set(op.agentId, op.timeMs);
       return;
     case 'markAgentReachable':
-      draft.unreachable.delete(op.agentId);
-      draft.agents.set(op.agentId, op.info);
+      draft.unreachable = draft.unreachable.delete(op.agentId);
+      draft.agents = draft.agents.set(op.agentId, op.info);
       return;
     case 'markAgentGone':
-      draft.agents.delete(op.agentId);
-      draft.unreachable.delete(op.agentId);
-      draft.gone.set(op.agentId, op.timeMs);
+      draft.agents = draft.agents.delete(op.agentId);
+      draft.unreachable = draft.unreachable.delete(op.agentId);
+      draft.gone = draft.gone.set(op.agentId, op.timeMs);
       return;
     case 'removeAgent':
-      draft.agents.delete(op.agentId);
+      draft.agents = draft.agents.delete(op.agentId);
       return;
     case 'pruneAgents':
-      for (const id of op.unreachable) draft.unreachable.delete(id);
-      for (const id of op.gone) draft.gone.delete(id);
+      for (const id of op.unreachable) draft.unreachable = draft.unreachable.delete(id);
+      for (const id of op.gone) draft.gone = draft.gone.delete(id);
       return;
     default:
       assertNever(op, 'registry operation');

@@ -4,6 +4,7 @@
  * for good. Immutable values; changes go through `applyOperation` (operations.ts) only.
  */
 import type { AgentInfoWire } from '../wire.ts';
+import { VersionedMap } from './versioned-map.ts';
 
 export interface Registry {
   /** Admitted agents by id, with the AgentInfo they registered with. */
@@ -20,15 +21,19 @@ export const EMPTY_REGISTRY: Registry = Object.freeze({
   gone: new Map<string, number>(),
 });
 
-/** A registry being built up by a batch: the maps are owned by the batch and may be mutated. */
+/**
+ * A registry being built up by a batch: each change replaces a map with its next version, so
+ * the registry the draft started from is left as it was without copying it (see versioned-map.ts).
+ */
 export interface DraftRegistry {
-  readonly agents: Map<string, AgentInfoWire>;
-  readonly unreachable: Map<string, number>;
-  readonly gone: Map<string, number>;
+  agents: VersionedMap<string, AgentInfoWire>;
+  unreachable: VersionedMap<string, number>;
+  gone: VersionedMap<string, number>;
 }
 
+/** O(1) for registries a draft produced; one copy of each map for any other (e.g. just parsed). */
 export function draftOf(registry: Registry): DraftRegistry {
-  return { agents: new Map(registry.agents), unreachable: new Map(registry.unreachable), gone: new Map(registry.gone) };
+  return { agents: VersionedMap.of(registry.agents), unreachable: VersionedMap.of(registry.unreachable), gone: VersionedMap.of(registry.gone) };
 }
 
 export function sameRegistry(a: Registry, b: Registry): boolean {
