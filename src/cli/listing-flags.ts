@@ -14,7 +14,7 @@ interface ListingFlags {
 }
 
 const schema: convict.Schema<ListingFlags> = {
-  master: { doc: 'Master: host:port or http://host:port', format: String, default: DEFAULT_MASTER },
+  master: { doc: 'Master: host:port, http://host:port, zk://host:port,.../path or file://path', format: String, default: DEFAULT_MASTER },
   json: { doc: 'Print the endpoint JSON instead of a table', format: Boolean, default: false },
 };
 
@@ -24,5 +24,7 @@ export function parseListingOptions(argv: readonly string[], env: Readonly<Recor
 }
 
 export const LISTING_OPTIONS_HELP = `Options:
-  --master=HOST:PORT   master to ask (default MESOS_MASTER or 127.0.0.1:5050)
+  --master=MASTER      master to ask: host:port, http://host:port, zk://host:port,.../path
+                       (the leader ZooKeeper names) or file://PATH holding one of them
+                       (default MESOS_MASTER or 127.0.0.1:5050)
   --json               print the endpoint's JSON instead of a table`;

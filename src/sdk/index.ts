@@ -25,6 +25,10 @@
  * }
  * ```
  *
+ * `master` may also be `zk://host:2181,host2:2181/mesos` (or `file://PATH` holding it): the client
+ * then follows ZooKeeper's election and re-subscribes, with its framework id, whenever leadership
+ * moves. Call `close()` when done so the ZooKeeper session ends.
+ *
  * `events()` re-subscribes by itself after a broken connection or lost heartbeats and follows
  * redirects to the leading master; it ends on `close()`, `teardown()` or an ERROR event, and
  * throws MesosApiError when the master refuses the subscription outright.
@@ -41,6 +45,8 @@ export type {
 } from './operator-client.ts';
 export { ConnectionError, MesosApiError } from './api-error.ts';
 export { masterOrigin } from './master-address.ts';
+export { DEFAULT_LEADER_WAIT_MS, masterTargetFor, resolveMasterAddress } from './master-target.ts';
+export type { MasterTarget, MasterTargetOptions } from './master-target.ts';
 export type { SdkLogger } from './logger.ts';
 export { silentLogger } from './logger.ts';
 export * as schedulerCalls from './scheduler-calls.ts';

@@ -3,9 +3,11 @@
  * poll (`/master/state`, `/master/frameworks`...) and the v1 operator API (`POST /api/v1`).
  * Shapes are typed loosely: only the fields tools commonly read are named; the rest pass through.
  */
+import type { Clock } from '../lib/clock.ts';
 import { MesosApiError } from './api-error.ts';
 import { send, sendExpectingSuccess } from './http-transport.ts';
-import { masterOrigin } from './master-address.ts';
+import { masterTargetFor } from './master-target.ts';
+import type { MasterTarget } from './master-target.ts';
 import type { JsonObject } from './wire.ts';
 
 /** Legacy JSON resources: `{cpus, mem, disk, gpus, ports: "[31000-32000]"}`. */
@@ -72,15 +74,30 @@ export interface TasksQuery {
 }
 
 export interface OperatorClientOptions {
-  /** `host:port` or `http://host:port` of any master; leader-only endpoints redirect. */
+  /**
+   * `host:port` or `http://host:port` of any master (leader-only endpoints redirect),
+   * `zk://host:port,.../path` to ask whoever ZooKeeper says leads, or `file://PATH` holding either.
+   */
   readonly master: string;
+  readonly clock?: Clock;
+  /** With zk://: how long a call waits for a leader to be elected. */
+  readonly leaderWaitMs?: number;
 }
 
+/** With zk:// the client holds a ZooKeeper session: call close() when done or the process stays up. */
 export class OperatorClient {
-  private origin: string;
+  private readonly target: MasterTarget;
 
   constructor(options: OperatorClientOptions) {
-    this.origin = masterOrigin(options.master);
+    this.target = masterTargetFor(options.master, {
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.leaderWaitMs === undefined ? {} : { leaderWaitMs: options.leaderWaitMs }),
+    });
+  }
+
+  /** Stops following ZooKeeper (a no-op for a fixed master); later calls fail. */
+  close(): Promise<void> {
+    return this.target.close();
   }
 
   state(): Promise<MasterState> {
@@ -108,8 +125,8 @@ export class OperatorClient {
 
   /** GET a JSON endpoint; rejects with MesosApiError on a non-2xx answer. */
   async getJson(path: string): Promise<unknown> {
-    const answer = await sendExpectingSuccess(this.origin, { method: 'GET', path, headers: { Accept: 'application/json' }, call: `GET ${path}` });
-    this.origin = answer.origin;
+    const answer = await sendExpectingSuccess(await this.target.origin(), { method: 'GET', path, headers: { Accept: 'application/json' }, call: `GET ${path}` });
+    this.target.answeredBy(answer.origin);
     return parseBody(answer.body, `GET ${path}`);
   }
 
@@ -118,12 +135,12 @@ export class OperatorClient {
    * Resolves with the response object, or undefined for calls Mesos answers with an empty body.
    */
   async call(body: JsonObject & { readonly type: string }): Promise<JsonObject | undefined> {
-    const answer = await send(this.origin, {
+    const answer = await send(await this.target.origin(), {
       method: 'POST', path: '/api/v1', body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, call: body.type,
     });
     if (answer.status < 200 || answer.status >= 300) throw new MesosApiError(answer.status, answer.body.trim(), body.type);
-    this.origin = answer.origin;
+    this.target.answeredBy(answer.origin);
     return answer.body.trim() === '' ? undefined : (parseBody(answer.body, body.type) as JsonObject);
   }
 }

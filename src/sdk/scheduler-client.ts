@@ -19,7 +19,8 @@ import { InterruptibleSleep } from './interruptible-sleep.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
-import { masterOrigin } from './master-address.ts';
+import { masterTargetFor } from './master-target.ts';
+import type { MasterTarget } from './master-target.ts';
 import { readEventRecords } from './record-stream.ts';
 import * as calls from './scheduler-calls.ts';
 import type { ReconcileTask, SchedulerCallBody, TaskToLaunch } from './scheduler-calls.ts';
@@ -31,8 +32,13 @@ const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/
 const DEFAULT_HEARTBEAT_SECONDS = 15;
 
 export interface SchedulerClientOptions {
-  /** `host:port` or `http://host:port` of any master; 307s lead to the leader. */
+  /**
+   * `host:port` or `http://host:port` of any master (307s lead to the leader), `zk://host:port,.../path`
+   * to follow the leader through ZooKeeper, or `file://PATH` holding either.
+   */
   readonly master: string;
+  /** With zk://: how long one subscription attempt waits for a leader to be elected. */
+  readonly leaderWaitMs?: number;
   readonly frameworkInfo: FrameworkInfo;
   readonly suppressedRoles?: readonly string[];
   readonly clock?: Clock;
@@ -49,11 +55,15 @@ export interface SchedulerClientOptions {
 }
 
 export class SchedulerClient {
-  private origin: string;
+  private origin: string | undefined;
+  private readonly target: MasterTarget;
+  private readonly stopFollowingLeader: () => void;
   private frameworkInfo: FrameworkInfo;
   private frameworkIdValue: string | undefined;
   private streamIdValue: string | undefined;
   private closed = false;
+  /** Set by a leader change: the next subscription is not a retry of a failure, so it skips the backoff. */
+  private leaderMoved = false;
   private iterating = false;
   private abortStream: (() => void) | undefined;
   private readonly clock: Clock;
@@ -61,12 +71,28 @@ export class SchedulerClient {
   private readonly pause: InterruptibleSleep;
 
   constructor(private readonly options: SchedulerClientOptions) {
-    this.origin = masterOrigin(options.master);
+    this.clock = options.clock ?? systemClock;
+    this.target = masterTargetFor(options.master, {
+      clock: this.clock,
+      ...(options.leaderWaitMs === undefined ? {} : { leaderWaitMs: options.leaderWaitMs }),
+    });
     this.frameworkInfo = options.frameworkInfo;
     this.frameworkIdValue = options.frameworkInfo.id?.value;
-    this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.pause = new InterruptibleSleep(this.clock);
+    this.stopFollowingLeader = this.target.onLeaderChange((leader) => this.leaderChanged(leader));
+  }
+
+  /**
+   * A new leader means the old stream is dead weight (a demoted master stops sending events):
+   * drop it and skip any backoff so the framework re-subscribes, with its id, at once.
+   */
+  private leaderChanged(leader: string | null): void {
+    if (this.closed || leader === null || leader === this.origin) return;
+    this.logger.info({ from: this.origin, to: leader }, 'leading master changed; re-subscribing');
+    this.leaderMoved = true;
+    this.abortStream?.();
+    this.pause.interrupt();
   }
 
   /** Assigned by the master in SUBSCRIBED (or given in frameworkInfo.id for a failover). */
@@ -79,8 +105,8 @@ export class SchedulerClient {
     return this.streamIdValue;
   }
 
-  /** The master currently talked to, after redirects. */
-  get masterUrl(): string {
+  /** The master currently talked to, after redirects; undefined before a zk:// client finds one. */
+  get masterUrl(): string | undefined {
     return this.origin;
   }
 
@@ -92,6 +118,7 @@ export class SchedulerClient {
     try {
       while (!this.closed) {
         let subscribed = false;
+        this.leaderMoved = false;
         try {
           for await (const event of this.subscribeOnce()) {
             if (event.type === 'SUBSCRIBED') {
@@ -116,6 +143,10 @@ export class SchedulerClient {
           this.logger.warn({ master: this.origin, err: String(err) }, 'scheduler stream failed; re-subscribing');
         }
         if (this.closed) return;
+        if (this.leaderMoved) {
+          this.leaderMoved = false;
+          continue;
+        }
         await this.pause.wait(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random));
       }
     } finally {
@@ -124,16 +155,24 @@ export class SchedulerClient {
     }
   }
 
-  /** Stops the event iterator and any reconnection wait for good. Does not tear the framework down. */
+  /**
+   * Stops the event iterator and any reconnection wait for good, and stops following ZooKeeper.
+   * Does not tear the framework down.
+   */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.abortStream?.();
     this.pause.interrupt();
+    this.stopFollowingLeader();
+    this.target.close().catch((err: unknown) => this.logger.warn({ err: String(err) }, 'closing the master detector failed'));
   }
 
   private async *subscribeOnce(): AsyncGenerator<SchedulerEvent> {
     const body = calls.subscribeCall(this.frameworkInfo, this.frameworkIdValue, this.options.suppressedRoles);
-    const response = await openStream(this.origin, {
+    const target = await this.target.origin();
+    this.origin = target;
+    const response = await openStream(target, {
       method: 'POST', path: SCHEDULER_PATH, body: JSON.stringify(body), headers: JSON_HEADERS, call: 'SUBSCRIBE',
     });
     if (this.closed) {
@@ -142,6 +181,7 @@ export class SchedulerClient {
       return;
     }
     this.origin = response.origin;
+    this.target.answeredBy(response.origin);
     const streamId = response.headers['mesos-stream-id'];
     this.streamIdValue = typeof streamId === 'string' ? streamId : undefined;
     const watchdog = new HeartbeatWatchdog(this.clock, this.options.maxMissedHeartbeats ?? 5, () => {
@@ -231,7 +271,7 @@ export class SchedulerClient {
     const frameworkId = this.requireFrameworkId(call.type);
     const headers: Record<string, string> = { ...JSON_HEADERS };
     if (this.streamIdValue !== undefined) headers['Mesos-Stream-Id'] = this.streamIdValue;
-    await sendExpectingSuccess(this.origin, {
+    await sendExpectingSuccess(this.origin ?? await this.target.origin(), {
       method: 'POST', path: SCHEDULER_PATH, body: JSON.stringify(calls.withFrameworkId(call, frameworkId)), headers, call: call.type,
     });
   }

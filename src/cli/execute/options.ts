@@ -32,7 +32,7 @@ interface ExecuteFlags {
 }
 
 const schema: convict.Schema<ExecuteFlags> = {
-  master: { doc: 'Master: host:port or http://host:port', format: String, default: DEFAULT_MASTER },
+  master: { doc: 'Master: host:port, http://host:port, zk://host:port,.../path or file://path', format: String, default: DEFAULT_MASTER },
   name: { doc: 'Task (and framework) name', format: String, default: '' },
   command: { doc: 'Shell command to run', format: String, default: '' },
   cpus: { doc: 'CPUs for the task', format: Number, default: 0.1 },

@@ -29,14 +29,23 @@ export async function runExecute(options: ExecuteOptions, io: CliIo, deps: Execu
     ...deps.clientOptions,
   });
   const taskId = deps.newTaskId?.() ?? `${options.name}-${randomUUID().slice(0, 8)}`;
-  let launched = false;
-  let toldAboutSmallOffers = false;
   let stopSignal: string | undefined;
   void io.stopRequested().then((signal) => {
     stopSignal = signal;
     client.close();
   });
 
+  try {
+    return await followUntilDone(client, options, io, taskId, () => stopSignal);
+  } finally {
+    // Every way out ends the client, so a zk:// master's ZooKeeper session never outlives the command.
+    client.close();
+  }
+}
+
+async function followUntilDone(client: SchedulerClient, options: ExecuteOptions, io: CliIo, taskId: string, stopSignalOf: () => string | undefined): Promise<number> {
+  let launched = false;
+  let toldAboutSmallOffers = false;
   try {
     for await (const event of client.events()) {
       switch (event.type) {
@@ -80,6 +89,7 @@ export async function runExecute(options: ExecuteOptions, io: CliIo, deps: Execu
     await teardown(client, io);
     return ExitCode.failed;
   }
+  const stopSignal = stopSignalOf();
   if (stopSignal) {
     io.err(`Stopped by ${stopSignal}; tearing down the framework`);
     await teardown(client, io);

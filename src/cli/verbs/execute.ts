@@ -12,7 +12,9 @@ prints every status update and exits 0 if the task ends TASK_FINISHED, 1 otherwi
 framework is torn down before exiting.
 
 Options:
-  --master=HOST:PORT     master to use (default MESOS_MASTER or 127.0.0.1:5050)
+  --master=MASTER        master to use: host:port, http://host:port, zk://host:port,.../path
+                         (follows the leader ZooKeeper names, re-subscribing if it changes)
+                         or file://PATH holding one (default MESOS_MASTER or 127.0.0.1:5050)
   --name=NAME            task and framework name (required)
   --command=CMD          shell command (required)
   --cpus=N               CPUs for the task (default 0.1)

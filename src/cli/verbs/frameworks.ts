@@ -1,8 +1,8 @@
-import { OperatorClient } from '../../sdk/index.ts';
 import type { StateFramework } from '../../sdk/index.ts';
 import { LISTING_OPTIONS_HELP, parseListingOptions } from '../listing-flags.ts';
 import { formatNumber, formatTable } from '../table.ts';
 import type { Verb } from '../verb.ts';
+import { withOperator } from '../with-operator.ts';
 
 export function frameworksTable(frameworks: readonly StateFramework[]): string {
   return formatTable(
@@ -17,14 +17,14 @@ export function frameworksTable(frameworks: readonly StateFramework[]): string {
 export const frameworksVerb: Verb = {
   name: 'frameworks',
   summary: 'List the frameworks registered with the master',
-  help: `Usage: mesos frameworks [--master=HOST:PORT] [--json]
+  help: `Usage: mesos frameworks [--master=HOST:PORT|zk://HOST:PORT,.../PATH] [--json]
 
 Lists active frameworks from /master/frameworks with their task counts and used resources.
 
 ${LISTING_OPTIONS_HELP}`,
   async run(argv, io) {
     const options = parseListingOptions(argv, io.env);
-    const answer = await new OperatorClient({ master: options.master }).frameworks();
+    const answer = await withOperator(options.master, (client) => client.frameworks());
     io.out(options.json ? JSON.stringify(answer) : frameworksTable(answer.frameworks ?? []));
     return 0;
   },

@@ -1,8 +1,8 @@
-import { OperatorClient } from '../../sdk/index.ts';
 import type { StateTask } from '../../sdk/index.ts';
 import { LISTING_OPTIONS_HELP, parseListingOptions } from '../listing-flags.ts';
 import { formatTable } from '../table.ts';
 import type { Verb } from '../verb.ts';
+import { withOperator } from '../with-operator.ts';
 
 export function tasksTable(tasks: readonly StateTask[]): string {
   return formatTable(
@@ -14,14 +14,14 @@ export function tasksTable(tasks: readonly StateTask[]): string {
 export const tasksVerb: Verb = {
   name: 'tasks',
   summary: 'List tasks (active, unreachable and completed)',
-  help: `Usage: mesos tasks [--master=HOST:PORT] [--json]
+  help: `Usage: mesos tasks [--master=HOST:PORT|zk://HOST:PORT,.../PATH] [--json]
 
 Lists tasks from /master/tasks (the newest 100, as Mesos pages them).
 
 ${LISTING_OPTIONS_HELP}`,
   async run(argv, io) {
     const options = parseListingOptions(argv, io.env);
-    const answer = await new OperatorClient({ master: options.master }).tasks();
+    const answer = await withOperator(options.master, (client) => client.tasks());
     io.out(options.json ? JSON.stringify(answer) : tasksTable(answer.tasks ?? []));
     return 0;
   },
