@@ -1,5 +1,8 @@
 import test from 'ava';
+import type { ServerResponse } from 'node:http';
 import { FakeClock } from '../lib/clock.ts';
+import { StandaloneMasterDetector } from '../lib/zookeeper/detector.ts';
+import { fixedMasterInfo } from '../lib/zookeeper/detector-for.ts';
 import { MesosApiError } from './api-error.ts';
 import { SchedulerClient } from './scheduler-client.ts';
 import type { SchedulerEvent } from './wire.ts';
@@ -278,4 +281,35 @@ test('close() while the subscription is still connecting ends the iteration', as
   client.close();
   release?.();
   t.true((await next).done);
+});
+
+test('with zk:// it subscribes where the detector points and moves, with its framework id, when the leader changes', async (t) => {
+  // Neither master ever closes its stream: a demoted master that keeps a stream open must not pin the client.
+  const serveSubscribe = (id: string) => (req: RecordedRequest, res: ServerResponse) => {
+    startStream(res, `${id}-stream`);
+    res.write(recordOf(subscribed(id)));
+  };
+  const masterA = await startTestServer(serveSubscribe('a-0001'));
+  const masterB = await startTestServer(serveSubscribe('a-0001'));
+  t.teardown(async () => { await masterA.close(); await masterB.close(); });
+  const detector = new StandaloneMasterDetector(fixedMasterInfo(masterA.origin));
+  let detectorClosed = false;
+  const closeDetector = detector.close.bind(detector);
+  detector.close = () => { detectorClosed = true; return closeDetector(); };
+  const clock = new FakeClock();
+  const client = new SchedulerClient({ master: 'zk://zk1:2181/mesos', frameworkInfo, clock, detectorFor: () => detector });
+
+  const events = client.events();
+  t.is((await events.next()).value?.type, 'SUBSCRIBED');
+  t.is(client.masterUrl, masterA.origin);
+  detector.appoint(fixedMasterInfo(masterB.origin));
+  t.is((await events.next()).value?.type, 'SUBSCRIBED', 'no backoff wait: the clock never moved');
+  t.is(client.masterUrl, masterB.origin);
+  t.deepEqual(subscribes(masterB.requests)[0]?.body, {
+    type: 'SUBSCRIBE', framework_id: { value: 'a-0001' }, subscribe: { framework_info: { ...frameworkInfo, id: { value: 'a-0001' } } },
+  });
+  t.is(subscribes(masterA.requests).length, 1);
+  client.close();
+  t.true((await events.next()).done);
+  t.true(detectorClosed);
 });

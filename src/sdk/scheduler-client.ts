@@ -12,6 +12,7 @@ import { systemClock } from '../lib/clock.ts';
 import { backoffDelay, RECONNECT_BACKOFF } from '../lib/backoff.ts';
 import type { BackoffPolicy } from '../lib/backoff.ts';
 import { ValidationError } from '../lib/errors.ts';
+import type { MasterDetector } from '../lib/zookeeper/detector.ts';
 import { RecordIOError } from '../protocol/recordio.ts';
 import { MesosApiError } from './api-error.ts';
 import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
@@ -39,6 +40,8 @@ export interface SchedulerClientOptions {
   readonly master: string;
   /** With zk://: how long one subscription attempt waits for a leader to be elected. */
   readonly leaderWaitMs?: number;
+  /** With zk://: builds the leader detector (default: a ZooKeeper session of the client's own). */
+  readonly detectorFor?: (zkUrl: string) => MasterDetector;
   readonly frameworkInfo: FrameworkInfo;
   readonly suppressedRoles?: readonly string[];
   readonly clock?: Clock;
@@ -75,6 +78,7 @@ export class SchedulerClient {
     this.target = masterTargetFor(options.master, {
       clock: this.clock,
       ...(options.leaderWaitMs === undefined ? {} : { leaderWaitMs: options.leaderWaitMs }),
+      ...(options.detectorFor ? { detectorFor: options.detectorFor } : {}),
     });
     this.frameworkInfo = options.frameworkInfo;
     this.frameworkIdValue = options.frameworkInfo.id?.value;

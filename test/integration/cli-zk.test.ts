@@ -1,0 +1,94 @@
+/**
+ * `mesos frameworks|agents|tasks --master=zk://...` as users run them: the real command in its own
+ * process, against masters it only finds through ZooKeeper. The command must also exit by itself,
+ * which it only does if it closes its ZooKeeper session.
+ */
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { SchedulerClient } from '../../src/sdk/index.ts';
+import type { SchedulerEvent } from '../../src/sdk/index.ts';
+import { startZooKeeper } from '../../src/testing/zookeeper.ts';
+import { startTestMaster, waitUntil } from './master-kit.ts';
+
+const MESOS = fileURLToPath(new URL('../../bin/mesos.js', import.meta.url));
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function mesos(args: readonly string[], timeoutMs = 30_000): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MESOS, ...args], { timeout: timeoutMs, env: { ...process.env, MESOS_MASTER: '' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+test('listing verbs given zk:// print what the current leader knows, before and after a failover', async (t) => {
+  const zk = await startZooKeeper({ nodes: 1 });
+  t.teardown(() => zk.stop());
+  const url = zk.url(`/mesos-${randomUUID()}`);
+  const first = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
+  t.teardown(() => first.stop());
+  await first.elected;
+  const second = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
+  t.teardown(() => second.stop());
+
+  const scheduler = new SchedulerClient({
+    master: url,
+    frameworkInfo: { user: 'root', name: 'listed-over-zk', failover_timeout: 600 },
+    reconnectBackoff: { initialMs: 50, maxMs: 500, factor: 2, jitter: 0 },
+  });
+  t.teardown(() => scheduler.close());
+  let subscriptions = 0;
+  const reading = (async () => {
+    for await (const event of scheduler.events() as AsyncGenerator<SchedulerEvent>) if (event.type === 'SUBSCRIBED') subscriptions++;
+  })();
+  await waitUntil(() => subscriptions === 1, 15_000);
+  const frameworkId = scheduler.frameworkId ?? '';
+
+  const table = await mesos(['frameworks', `--master=${url}`]);
+  t.is(table.code, 0, table.stderr);
+  t.regex(table.stdout, /^ID\s+NAME\s+ACTIVE/m);
+  const rows = table.stdout.trim().split('\n').slice(1);
+  t.is(rows.length, 1, table.stdout);
+  t.true(rows[0]?.startsWith(`${frameworkId} `), table.stdout);
+  t.regex(rows[0] ?? '', /listed-over-zk\s+yes/);
+
+  const asJson = await mesos(['frameworks', `--master=${url}`, '--json']);
+  t.is(asJson.code, 0, asJson.stderr);
+  t.deepEqual((JSON.parse(asJson.stdout) as { frameworks: { id: string }[] }).frameworks.map((f) => f.id), [frameworkId]);
+
+  await first.stop();
+  await second.elected;
+  await waitUntil(() => subscriptions === 2, 20_000);
+  const afterFailover = await mesos(['frameworks', `--master=${url}`, '--json']);
+  t.is(afterFailover.code, 0, afterFailover.stderr);
+  t.deepEqual((JSON.parse(afterFailover.stdout) as { frameworks: { id: string }[] }).frameworks.map((f) => f.id), [frameworkId]);
+  const agents = await mesos(['agents', `--master=${url}`, '--json']);
+  t.is(agents.code, 0, agents.stderr);
+  t.deepEqual((JSON.parse(agents.stdout) as { slaves: unknown[] }).slaves, []);
+  const tasks = await mesos(['tasks', `--master=${url}`, '--json']);
+  t.is(tasks.code, 0, tasks.stderr);
+  t.deepEqual((JSON.parse(tasks.stdout) as { tasks: unknown[] }).tasks, []);
+
+  scheduler.close();
+  await reading;
+});
+
+test('malformed zk:// masters are one usage line naming --master, exit 2', async (t) => {
+  for (const [verb, master] of [['frameworks', 'zk://localhost:2181'], ['tasks', 'zk://localhost:port/mesos'], ['execute', 'zk:///mesos']] as const) {
+    const extra = verb === 'execute' ? ['--name=x', '--command=true'] : [];
+    const run = await mesos([verb, `--master=${master}`, ...extra]);
+    t.is(run.code, 2, `${verb} ${master}: ${run.stderr}`);
+    const lines = run.stderr.trim().split('\n');
+    t.is(lines.length, 1, run.stderr);
+    t.true(lines[0]?.startsWith(`mesos ${verb}: --master: `), run.stderr);
+    t.is(run.stdout, '');
+  }
+});
