@@ -1,6 +1,6 @@
 import test from 'ava';
 import { ConfigError } from '../lib/errors.ts';
-import { agentConfigWith, loadAgentConfig, masterUrl } from './config.ts';
+import { agentConfigWith, containerizerFlags, loadAgentConfig, masterUrl } from './config.ts';
 
 const required = ['--master=127.0.0.1:5050', '--work_dir=/tmp/agent'];
 
@@ -50,4 +50,20 @@ test('masterUrl accepts host:port and http URLs', (t) => {
 
 test('agentConfigWith fills defaults', (t) => {
   t.is(agentConfigWith({ master: 'h:1', work_dir: '/w', port: 0 }).port, 0);
+});
+
+test('isolation flags have Mesos names and defaults and reach the backends', (t) => {
+  const config = loadAgentConfig({ argv: required, env: {} });
+  t.deepEqual(containerizerFlags(config), {
+    cgroups_hierarchy: '/sys/fs/cgroup', cgroups_root: 'mesos', cgroups_enable_cfs: false,
+    docker_socket: '/var/run/docker.sock', docker_kill_orphans: true,
+  });
+  const set = loadAgentConfig({
+    argv: [...required, '--cgroups_enable_cfs=true', '--cgroups_pids_max=100', '--runtime_dir=/run/m', '--docker_kill_orphans=false'],
+    env: { MESOS_DOCKER_SOCKET: '/tmp/d.sock', MESOS_CGROUPS_ROOT: 'agent1' },
+  });
+  t.like(containerizerFlags(set), {
+    cgroups_root: 'agent1', cgroups_enable_cfs: true, cgroups_pids_max: 100, runtime_dir: '/run/m', docker_socket: '/tmp/d.sock', docker_kill_orphans: false,
+  });
+  t.throws(() => loadAgentConfig({ argv: [...required, '--cgroups_pids_max=-3'], env: {} }), { instanceOf: ConfigError, message: /cgroups_pids_max/ });
 });

@@ -3,6 +3,7 @@
  * (docs/configuration/agent.md). Durations are milliseconds. Loaded once by the composition root.
  */
 import type convict from 'convict';
+import type { ContainerizerFlags } from '../isolation/registry.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { loadFlags, type FlagSources } from '../lib/flags.ts';
 
@@ -42,6 +43,19 @@ export interface AgentConfig {
   readonly command_executor: CommandExecutorMode;
   readonly max_completed_executors_per_framework: number;
   readonly log_level: string;
+  /** linux backend: where the cgroup filesystem is mounted. */
+  readonly cgroups_hierarchy: string;
+  /** linux backend: the cgroup under which containers' cgroups are made. */
+  readonly cgroups_root: string;
+  /** CFS quota from the cpu request (linux and docker), not only from a cpu limit. */
+  readonly cgroups_enable_cfs: boolean;
+  /** linux backend: most processes per container; 0 = unlimited. */
+  readonly cgroups_pids_max: number;
+  /** linux backend's state files go under `<runtime_dir>/isolation/linux`; empty = the work dir. */
+  readonly runtime_dir: string;
+  readonly docker_socket: string;
+  /** docker backend: remove this agent's containers it does not know at start-up. */
+  readonly docker_kill_orphans: boolean;
 }
 
 const schema: convict.Schema<AgentConfig> = {
@@ -67,6 +81,14 @@ const schema: convict.Schema<AgentConfig> = {
     format: ['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'INFO', 'WARNING', 'ERROR'],
     default: 'info',
   },
+  cgroups_hierarchy: { doc: 'Mount point of the cgroup filesystem (linux backend)', format: String, default: '/sys/fs/cgroup' },
+  cgroups_root: { doc: 'Cgroup under which container cgroups are made (linux backend)', format: String, default: 'mesos' },
+  cgroups_enable_cfs: { doc: 'Hard cpu limit (CFS quota) from the cpu request', format: Boolean, default: false },
+  cgroups_pids_max: { doc: 'Most processes per container, 0 = unlimited (linux backend)', format: 'nat', default: 0 },
+  // Mesos' default is /var/run/mesos; the work dir keeps two agents on one host (tests, `mesos local`) apart.
+  runtime_dir: { doc: 'Directory for runtime state of containers; empty = the work dir', format: String, default: '' },
+  docker_socket: { doc: 'Docker engine socket (docker backend)', format: String, default: '/var/run/docker.sock' },
+  docker_kill_orphans: { doc: 'Remove docker containers of this agent it does not know at start-up', format: Boolean, default: true },
 };
 
 export const AGENT_FLAG_NAMES = Object.keys(schema) as (keyof AgentConfig)[];
@@ -91,9 +113,27 @@ function checkRequired(config: AgentConfig): AgentConfig {
   if (config.work_dir === '') throw new ConfigError('work_dir', 'is required');
   if (config.master === '') throw new ConfigError('master', 'is required');
   masterUrl(config.master);
-  const names = config.containerizers.split(',').map((n) => n.trim());
+  const names = containerizerNames(config);
   if (names.some((n) => n === '')) throw new ConfigError('containerizers', `'${config.containerizers}' has an empty name`);
   return config;
+}
+
+/** The backend names `--containerizers` lists, in order of preference. */
+export function containerizerNames(config: Pick<AgentConfig, 'containerizers'>): string[] {
+  return config.containerizers.split(',').map((n) => n.trim());
+}
+
+/** The flags the isolation backends read, as `ContainerizerDeps.flags` carries them. */
+export function containerizerFlags(config: AgentConfig): ContainerizerFlags {
+  return {
+    cgroups_hierarchy: config.cgroups_hierarchy,
+    cgroups_root: config.cgroups_root,
+    cgroups_enable_cfs: config.cgroups_enable_cfs,
+    ...(config.cgroups_pids_max > 0 ? { cgroups_pids_max: config.cgroups_pids_max } : {}),
+    ...(config.runtime_dir !== '' ? { runtime_dir: config.runtime_dir } : {}),
+    docker_socket: config.docker_socket,
+    docker_kill_orphans: config.docker_kill_orphans,
+  };
 }
 
 /** Reads and validates the agent's flags; throws ConfigError naming the first bad flag. */

@@ -3,7 +3,7 @@
  * executor's environment (Mesos' `executorEnvironment`), and the command line of our own
  * executors. Pure.
  */
-import type { CommandSpec, ScalarResources } from '../isolation/containerizer.ts';
+import type { CommandSpec, PortRange, ScalarResources } from '../isolation/containerizer.ts';
 import { formatDuration } from '../lib/flags.ts';
 import type { CommandInfoWire, ExecutorInfoWire, ResourceWire, TaskInfoWire } from './wire.ts';
 
@@ -106,4 +106,12 @@ export function commandSpec(command: CommandInfoWire, environment: Record<string
 /** Our executors are TypeScript entry points run through tsx; `tsxImport` is tsx's resolved URL. */
 export function builtinExecutorCommand(entryPath: string, tsxImport: string, nodePath: string): CommandInfoWire {
   return { shell: false, value: nodePath, arguments: [nodePath, `--import=${tsxImport}`, entryPath] };
+}
+
+/** The `ports` ranges among resources, for the containerizer to check port mappings against. */
+export function portRanges(resources: readonly ResourceWire[] | undefined): PortRange[] {
+  return (resources ?? [])
+    .filter((r) => r.name === 'ports' && r.type === 'RANGES')
+    .flatMap((r) => r.ranges?.range ?? [])
+    .map((range) => ({ begin: Number(range.begin), end: Number(range.end) }));
 }

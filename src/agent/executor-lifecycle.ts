@@ -14,7 +14,8 @@ import type { RunCheckpointer } from './checkpoint/run-checkpointer.ts';
 import type { AgentConfig } from './config.ts';
 import { EmbeddedExecutor } from './executor/embedded-executor.ts';
 import { graceMs } from './executor/task-runner.ts';
-import { commandSpec, executorEnvironment, scalarTotals } from './executor-launch.ts';
+import { chooseContainerizer, containerType } from './containerizer-choice.ts';
+import { commandSpec, executorEnvironment, portRanges, scalarTotals } from './executor-launch.ts';
 import type { WorkDirLayout } from './layout.ts';
 import { frameworkHasCapability, type AgentExecutor, type AgentFramework, type MasterCalls } from './model.ts';
 import { executorAccepts, nextExecutorState, type ExecutorEventName } from './state/executor-state.ts';
@@ -60,7 +61,10 @@ export class ExecutorLifecycle {
   create(framework: AgentFramework, info: ExecutorInfoWire, isCommandExecutor: boolean): AgentExecutor {
     const containerId = randomUUID();
     const executorId = info.executor_id.value;
-    const embedded = this.deps.config.command_executor === 'embedded' && (isCommandExecutor || info.type === 'DEFAULT');
+    // A command executor process cannot run inside an arbitrary image, so a docker command task
+    // always runs embedded: the task's command is the container (Mesos' docker executor does the same).
+    const dockerCommandTask = isCommandExecutor && containerType(info.container) === 'DOCKER';
+    const embedded = dockerCommandTask || (this.deps.config.command_executor === 'embedded' && (isCommandExecutor || info.type === 'DEFAULT'));
     const executor: AgentExecutor = {
       info, frameworkId: framework.id, containerId, kind: embedded ? 'embedded' : 'process', isCommandExecutor,
       sandbox: this.deps.layout.sandbox({ agentId: this.deps.agentId(), frameworkId: framework.id, executorId, containerId }),
@@ -141,10 +145,12 @@ export class ExecutorLifecycle {
       if (!command?.value) throw new Error('ExecutorInfo has no command');
       const containerizer = this.containerizerFor(executor);
       const taskResources = [...executor.tasks.values()].flatMap((t) => t.info.resources ?? []);
+      const ports = portRanges([...(executor.info.resources ?? []), ...taskResources]);
       const { pid } = await containerizer.launch(executor.containerId, {
         command: commandSpec(command, environment), sandbox: executor.sandbox,
         resources: scalarTotals(executor.info.resources, taskResources),
         ...(executor.info.container ? { containerInfo: executor.info.container } : {}),
+        ...(ports.length > 0 ? { ports } : {}),
       });
       containerizer.wait(executor.containerId).then(
         (termination) => this.terminated(executor, termination),
@@ -169,14 +175,16 @@ export class ExecutorLifecycle {
 
   private startEmbedded(framework: AgentFramework, executor: AgentExecutor, environment: Record<string, string>): void {
     const executorId = executor.info.executor_id.value;
+    const containerizer = this.containerizerFor(executor);
     executor.channel = new EmbeddedExecutor({
       clock: this.deps.clock,
-      containerizer: this.containerizerFor(executor),
+      containerizer,
       containerId: executor.containerId,
       executorId,
       sandbox: executor.sandbox,
       environment,
-      executorResources: executor.info.resources,
+      // Mesos leaves the executor's overhead out of a docker container's limits: only the task runs in it.
+      executorResources: containerizer.name === 'docker' ? undefined : executor.info.resources,
       runner: { shutdownGraceMs: this.shutdownGraceMs(executor), killingState: frameworkHasCapability(framework.info, 'TASK_KILLING_STATE') },
       deliverUpdate: (status) => this.deps.deliverUpdate(framework.id, executorId, status),
       onExit: () => this.terminated(executor, { exitCode: 0 }),
@@ -218,16 +226,16 @@ export class ExecutorLifecycle {
 
   private async destroyContainers(executor: AgentExecutor): Promise<void> {
     const ids = executor.channel instanceof EmbeddedExecutor ? executor.channel.containerIds() : [executor.containerId];
-    const containerizer = this.containerizerFor(executor);
+    const choice = chooseContainerizer(this.deps.containerizers, executor.info.container);
+    if (!choice.ok) return; // No backend would take it, so it never had a container.
+    const { containerizer } = choice;
     await Promise.all(ids.map((id) => containerizer.destroy(id).catch((error: unknown) => this.log.warn({ err: error, containerId: id }, 'destroy failed'))));
   }
 
-  /** Docker ContainerInfo goes to a docker backend when one is configured; anything else to the first other. */
+  /** The backend `--containerizers` picks for this executor's container; throws naming the flag when none fits. */
   private containerizerFor(executor: AgentExecutor): Containerizer {
-    const wanted = executor.info.container?.['type'] === 'DOCKER' ? 'docker' : undefined;
-    const { containerizers } = this.deps;
-    const chosen = (wanted && containerizers.find((c) => c.name === wanted)) ?? containerizers.find((c) => c.name !== 'docker') ?? containerizers[0];
-    if (!chosen) throw new Error('no containerizer configured');
-    return chosen;
+    const choice = chooseContainerizer(this.deps.containerizers, executor.info.container);
+    if (!choice.ok) throw new Error(choice.message);
+    return choice.containerizer;
   }
 }

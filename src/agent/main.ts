@@ -24,6 +24,7 @@ import { agentResources, type HostFacts } from './resources/detect.ts';
 import { readHostFacts } from './resources/host-facts.ts';
 import { parseAttributeText, ResourceTextError } from './resources/resource-text.ts';
 import { subscribeBody } from './reregistration.ts';
+import { startContainerizers } from './start-containerizers.ts';
 import { FileUpdateStore } from './status-updates/file-store.ts';
 import type { AgentInfoWire, AttributeWire, ResourceWire } from './wire.ts';
 
@@ -71,10 +72,11 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const meta = new MetaWriter(layout);
   const previousAgentId = await meta.readLatestAgentId();
   const registry = options.containerizers ?? defaultContainerizerRegistry();
-  const containerizers = registry.create(config.containerizers.split(',').map((n) => n.trim()), { clock, workDir: config.work_dir });
   const resources: ResourceWire[] = parseFlagText('resources', () => agentResources(options.hostFacts ?? readHostFacts(config.work_dir), config.resources, config.default_role));
   const attributes: AttributeWire[] = parseFlagText('attributes', () => parseAttributeText(config.attributes));
   const hostname = config.hostname || osHostname();
+  // Last of the checks, so a bad flag above does not leave backend helpers running.
+  const containerizers = await startContainerizers(registry, config, clock, logger);
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {

@@ -39,6 +39,14 @@ export interface LaunchSpec {
   readonly limits?: ScalarResources;
   /** The Mesos ContainerInfo as received; backends that need none ignore it. */
   readonly containerInfo?: unknown;
+  /** The task's `ports` ranges: the host ports it may bind (docker checks port mappings against them). */
+  readonly ports?: readonly PortRange[];
+}
+
+/** An inclusive range of host ports. */
+export interface PortRange {
+  readonly begin: number;
+  readonly end: number;
 }
 
 export interface LaunchResult {

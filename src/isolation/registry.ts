@@ -37,6 +37,9 @@ export interface ContainerizerFlags {
   readonly docker_kill_orphans?: boolean;
 }
 
+/** What an operator can do about a backend that cannot work on this host. */
+export const FIX_HINT = (name: string): string => `fix that, or leave '${name}' out of --containerizers`;
+
 export type ContainerizerFactory = (deps: ContainerizerDeps) => Containerizer;
 
 export class ContainerizerRegistry {
@@ -63,7 +66,7 @@ export class ContainerizerRegistry {
       try {
         return factory(deps);
       } catch (error) {
-        throw new ConfigError('containerizers', `backend '${name}' failed to start: ${(error as Error).message}`, { cause: error });
+        throw new ConfigError('containerizers', `backend '${name}' failed to start: ${(error as Error).message}; ${FIX_HINT(name)}`, { cause: error });
       }
     });
   }

@@ -7,10 +7,10 @@
 import type { Clock } from '../../lib/clock.ts';
 import { newUuidBytesBase64 } from '../../lib/ids.ts';
 import type { Containerizer } from '../../isolation/containerizer.ts';
-import { commandEnvironment, commandSpec, limitsOf, scalarTotals } from '../executor-launch.ts';
+import { commandEnvironment, commandSpec, limitsOf, portRanges, scalarTotals } from '../executor-launch.ts';
 import type { ExecutorChannel } from '../model.ts';
 import type { KillPolicyWire, ResourceWire, TaskInfoWire, TaskStatusWire } from '../wire.ts';
-import { TaskRunner, type TaskProcess, type TaskRunnerOptions } from './task-runner.ts';
+import { TaskRunner, type ProcessEnd, type TaskProcess, type TaskRunnerOptions } from './task-runner.ts';
 
 export interface EmbeddedExecutorDeps {
   readonly clock: Clock;
@@ -20,7 +20,7 @@ export interface EmbeddedExecutorDeps {
   readonly sandbox: string;
   /** The executor's environment (agent env + MESOS_* variables); task variables go on top. */
   readonly environment: Readonly<Record<string, string>>;
-  /** Executor resources (the overhead) added to the first task's container. */
+  /** Executor resources (the overhead) added to the first task's container; none for docker. */
   readonly executorResources: readonly ResourceWire[] | undefined;
   readonly runner: TaskRunnerOptions;
   /** Hands an update to the agent as an executor's UPDATE call would; resolves when checkpointed. */
@@ -41,7 +41,7 @@ export class EmbeddedExecutor implements ExecutorChannel {
     this.runner = new TaskRunner({
       clock: deps.clock,
       startTask: (task) => this.startTask(task),
-      sendUpdate: (u) => this.sendUpdate(u.taskId, u.state, u.message),
+      sendUpdate: (u) => this.sendUpdate(u.taskId, u.state, u.message, u.reason),
       onIdle: () => this.deps.onExit(),
     }, deps.runner);
   }
@@ -84,16 +84,23 @@ export class EmbeddedExecutor implements ExecutorChannel {
     const command = task.command ?? { value: '' };
     this.containers.add(containerId);
     const limits = limitsOf(task);
+    const ports = portRanges(task.resources);
     await containerizer.launch(containerId, {
       command: commandSpec(command, { ...this.deps.environment, ...commandEnvironment(command) }),
       sandbox: this.deps.sandbox,
       resources: scalarTotals(task.resources, first ? this.deps.executorResources : undefined),
       ...(limits ? { limits } : {}),
       ...(task.container ? { containerInfo: task.container } : {}),
+      ...(ports.length > 0 ? { ports } : {}),
     });
-    const exited = containerizer.wait(containerId).then(async (end) => {
+    const exited = containerizer.wait(containerId).then(async (end): Promise<ProcessEnd> => {
       await containerizer.destroy(containerId); // Whatever the command left behind in its group.
-      return { ...(end.exitCode !== undefined ? { exitCode: end.exitCode } : {}), ...(end.signal ? { signal: end.signal } : {}) };
+      return {
+        ...(end.exitCode !== undefined ? { exitCode: end.exitCode } : {}),
+        ...(end.signal ? { signal: end.signal } : {}),
+        ...(end.reason !== undefined ? { reason: end.reason } : {}),
+        ...(end.reason !== undefined && end.message !== undefined ? { message: end.message } : {}),
+      };
     });
     return {
       exited,
@@ -103,11 +110,13 @@ export class EmbeddedExecutor implements ExecutorChannel {
     };
   }
 
-  private sendUpdate(taskId: string, state: string, message: string | undefined): void {
+  private sendUpdate(taskId: string, state: string, message: string | undefined, reason: string | undefined): void {
     const status: TaskStatusWire = {
       task_id: { value: taskId },
       state,
-      source: 'SOURCE_EXECUTOR',
+      // A reason here is the container's (a limitation the agent enforced), so the agent is the source, as in Mesos.
+      source: reason !== undefined ? 'SOURCE_AGENT' : 'SOURCE_EXECUTOR',
+      ...(reason !== undefined ? { reason } : {}),
       uuid: newUuidBytesBase64(),
       executor_id: { value: this.deps.executorId },
       timestamp: this.deps.clock.now() / 1000,

@@ -37,7 +37,7 @@ function setup(options: { killingState?: boolean; shutdownGraceMs?: number; fail
       processes.set(t.task_id.value, p);
       return p;
     },
-    sendUpdate: (u) => updates.push(`${u.taskId}:${u.state}`),
+    sendUpdate: (u) => updates.push(u.reason !== undefined ? `${u.taskId}:${u.state}:${u.reason}` : `${u.taskId}:${u.state}`),
     onIdle: () => { idle++; },
   }, options);
   return { clock, processes, updates, runner, idleCount: () => idle };
@@ -66,7 +66,7 @@ test('a command that cannot start is TASK_FAILED without RUNNING', async (t) => 
   const { runner, updates } = setup({ failStart: true });
   runner.launch(task('t1'));
   await tick();
-  t.deepEqual(updates, ['t1:TASK_STARTING', 't1:TASK_FAILED']);
+  t.deepEqual(updates, ['t1:TASK_STARTING', 't1:TASK_FAILED:REASON_CONTAINER_LAUNCH_FAILED']);
 });
 
 test('kill sends SIGTERM, then SIGKILL only after the kill policy grace, and reports KILLED', async (t) => {
@@ -143,4 +143,21 @@ test('a kill that arrives while the task is starting is applied once it has star
   await tick();
   t.deepEqual(processes.get('t1')?.signals, ['SIGTERM']);
   t.false(updates.includes('t1:TASK_RUNNING'));
+});
+
+test('a container limitation fails the task with its reason and message, even after exit 0', async (t) => {
+  const clock = new FakeClock(0);
+  let process: FakeProcess | undefined;
+  const updates: { state: string; reason?: string; message?: string }[] = [];
+  const runner = new TaskRunner({
+    clock,
+    startTask: async () => (process = fakeProcess()),
+    sendUpdate: (u) => updates.push(u),
+    onIdle: () => undefined,
+  });
+  runner.launch(task('t1'));
+  await tick();
+  process?.end({ exitCode: 0, reason: 'REASON_CONTAINER_LIMITATION_MEMORY', message: 'Memory limit exceeded' });
+  await tick();
+  t.deepEqual(updates.at(-1), { taskId: 't1', state: 'TASK_FAILED', reason: 'REASON_CONTAINER_LIMITATION_MEMORY', message: 'Memory limit exceeded' });
 });

@@ -15,6 +15,10 @@ import type { KillPolicyWire, TaskInfoWire } from '../wire.ts';
 export interface ProcessEnd {
   readonly exitCode?: number;
   readonly signal?: string;
+  /** Mesos TaskStatus.Reason when the container, not the command, ended it (a memory limit). */
+  readonly reason?: string;
+  /** The container's own account of that end. */
+  readonly message?: string;
 }
 
 export interface TaskProcess {
@@ -60,6 +64,7 @@ export function graceMs(policy: KillPolicyWire | undefined): number | undefined 
 
 /** Mesos' wording for how a command ended. */
 export function describeEnd(end: ProcessEnd): string {
+  if (end.message !== undefined) return end.message;
   if (end.exitCode !== undefined) return `Command exited with status ${end.exitCode}`;
   return `Command terminated with signal ${end.signal ?? 'unknown'}`;
 }
@@ -127,7 +132,9 @@ export class TaskRunner {
     try {
       process = await this.ports.startTask(entry.task);
     } catch (error) {
-      this.finish(entry, entry.killRequested ? 'TASK_KILLED' : 'TASK_FAILED', `Failed to launch the task: ${(error as Error).message}`);
+      const message = `Failed to launch the task: ${(error as Error).message}`;
+      if (entry.killRequested) this.finish(entry, 'TASK_KILLED', message);
+      else this.finish(entry, 'TASK_FAILED', message, 'REASON_CONTAINER_LAUNCH_FAILED');
       return;
     }
     entry.process = process;
@@ -136,6 +143,8 @@ export class TaskRunner {
     const end = await process.exited;
     entry.escalation?.cancel();
     if (entry.killRequested) this.finish(entry, 'TASK_KILLED', describeEnd(end));
+    // A container limitation fails the task even when its command happened to exit 0.
+    else if (end.reason !== undefined) this.finish(entry, 'TASK_FAILED', describeEnd(end), end.reason);
     else this.finish(entry, end.exitCode === 0 ? 'TASK_FINISHED' : 'TASK_FAILED', describeEnd(end));
   }
 
@@ -144,9 +153,9 @@ export class TaskRunner {
     entry.escalation = this.ports.clock.setTimer(entry.killGraceMs, () => entry.process?.signal('SIGKILL'));
   }
 
-  private finish(entry: RunningTask, state: 'TASK_FINISHED' | 'TASK_FAILED' | 'TASK_KILLED', message: string): void {
+  private finish(entry: RunningTask, state: 'TASK_FINISHED' | 'TASK_FAILED' | 'TASK_KILLED', message: string, reason?: string): void {
     entry.done = true;
-    this.ports.sendUpdate({ taskId: entry.task.task_id.value, state, message });
+    this.ports.sendUpdate({ taskId: entry.task.task_id.value, state, message, ...(reason !== undefined ? { reason } : {}) });
     if (state !== 'TASK_FINISHED') {
       for (const [otherId, other] of this.tasks) {
         if (other.group === entry.group && !other.done) this.kill(otherId);

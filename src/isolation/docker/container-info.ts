@@ -6,6 +6,7 @@
  * exactly one named network; no hostname with the host network.
  */
 import type { FieldProblem } from '../../lib/errors.ts';
+import type { PortRange } from '../containerizer.ts';
 import { ValidationError } from '../../lib/errors.ts';
 
 export const DOCKER_NETWORKS = ['HOST', 'BRIDGE', 'NONE', 'USER'] as const;
@@ -37,11 +38,7 @@ export interface DockerContainerInfo {
   readonly volumes: readonly HostVolume[];
 }
 
-/** An inclusive range of the task's `ports` resource. */
-export interface PortRange {
-  readonly begin: number;
-  readonly end: number;
-}
+export type { PortRange };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

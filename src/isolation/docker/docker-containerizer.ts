@@ -19,7 +19,6 @@ import { mapResources } from '../linux/resource-mapping.ts';
 import type { KernelLimits } from '../linux/resource-mapping.ts';
 import { checkContainerId } from '../linux/state-file.ts';
 import { parseDockerContainerInfo } from './container-info.ts';
-import type { PortRange } from './container-info.ts';
 import { buildCreateOptions, containerName, LABEL_CONTAINER_ID, LABEL_SANDBOX, LABEL_SCOPE } from './create-options.ts';
 import { followLogsIntoSandbox } from './log-files.ts';
 import { listenForOom } from './oom-events.ts';
@@ -47,10 +46,8 @@ export interface DockerOptions {
   readonly docker?: Docker;
 }
 
-/** What a launch may carry beyond the common LaunchSpec: the task's ports, to check port mappings. */
-export interface DockerLaunchSpec extends LaunchSpec {
-  readonly ports?: readonly PortRange[];
-}
+/** Kept for callers written before LaunchSpec carried `ports`. */
+export type DockerLaunchSpec = LaunchSpec;
 
 interface Container {
   readonly handle: Docker.Container;
@@ -209,7 +206,7 @@ export function createDockerContainerizer(options: DockerOptions): Containerizer
     async launch(containerId: string, spec: LaunchSpec): Promise<LaunchResult> {
       checkContainerId(containerId);
       if (containers.has(containerId)) throw new Error(`container '${containerId}' already exists`);
-      const info = parseDockerContainerInfo(spec.containerInfo, (spec as DockerLaunchSpec).ports, options.defaultImage);
+      const info = parseDockerContainerInfo(spec.containerInfo, spec.ports, options.defaultImage);
       const limitsAsked = spec.limits ?? {};
       const kernel = kernelLimits(spec.resources, limitsAsked);
       const body = buildCreateOptions({ containerId, spec, info, limits: kernel, scope });
