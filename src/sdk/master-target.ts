@@ -12,6 +12,7 @@ import type { MasterDetector } from '../lib/zookeeper/detector.ts';
 import { leaderOrigin, masterDetectorFor } from '../lib/zookeeper/detector-for.ts';
 import { isZkUrl, parseZkUrl } from '../lib/zk-url.ts';
 import { ConnectionError } from './api-error.ts';
+import { keepingProcessAlive } from './keep-alive.ts';
 import { masterOrigin } from './master-address.ts';
 
 /** How long a request waits for ZooKeeper to name a leader before failing like a refused connection. */
@@ -108,13 +109,10 @@ export class DetectedMasterTarget implements MasterTarget {
     if (this.closed) return Promise.reject(new ConnectionError(this.description, { cause: new Error('the client is closed') }));
     const leader = this.detector.detect();
     if (leader) return Promise.resolve(leaderOrigin(leader));
-    return new Promise((resolve, reject) => {
+    // A ZooKeeper still being dialled holds no socket: without the hold a CLI would exit mid-wait.
+    return keepingProcessAlive(new Promise((resolve, reject) => {
       let timer: TimerHandle | undefined = undefined;
-      // The clock's timers do not keep a process up, and a ZooKeeper that is still being dialled
-      // holds no socket: without this a CLI waiting for a leader would just exit, silently.
-      const keepAlive = setInterval(() => {}, 1 << 30);
       const finish = (outcome: string | Error): void => {
-        clearInterval(keepAlive);
         timer?.cancel();
         unsubscribe();
         this.abandonWaits.delete(abandon);
@@ -129,7 +127,7 @@ export class DetectedMasterTarget implements MasterTarget {
       timer = this.clock.setTimer(this.leaderWaitMs, () => finish(new ConnectionError(this.description, {
         cause: new Error(`no leading master found in ZooKeeper within ${this.leaderWaitMs} ms`),
       })));
-    });
+    }));
   }
 
   answeredBy(): void {}

@@ -17,6 +17,7 @@ import { RecordIOError } from '../protocol/recordio.ts';
 import { MesosApiError } from './api-error.ts';
 import { HeartbeatWatchdog } from './heartbeat-watchdog.ts';
 import { InterruptibleSleep } from './interruptible-sleep.ts';
+import { keepingProcessAlive } from './keep-alive.ts';
 import { openStream, sendExpectingSuccess } from './http-transport.ts';
 import type { SdkLogger } from './logger.ts';
 import { silentLogger } from './logger.ts';
@@ -151,7 +152,7 @@ export class SchedulerClient {
           this.leaderMoved = false;
           continue;
         }
-        await this.pause.wait(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random));
+        await keepingProcessAlive(this.pause.wait(backoffDelay(this.options.reconnectBackoff ?? RECONNECT_BACKOFF, attempt++, this.options.random)));
       }
     } finally {
       this.iterating = false;

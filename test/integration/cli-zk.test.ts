@@ -4,13 +4,13 @@
  * which it only does if it closes its ZooKeeper session.
  */
 import test from 'ava';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SchedulerClient } from '../../src/sdk/index.ts';
 import type { SchedulerEvent } from '../../src/sdk/index.ts';
 import { startZooKeeper } from '../../src/testing/zookeeper.ts';
-import { startTestMaster, waitUntil } from './master-kit.ts';
+import { getJson, startTestMaster, waitUntil } from './master-kit.ts';
 
 const MESOS = fileURLToPath(new URL('../../bin/mesos.js', import.meta.url));
 
@@ -91,4 +91,35 @@ test('malformed zk:// masters are one usage line naming --master, exit 2', async
     t.true(lines[0]?.startsWith(`mesos ${verb}: --master: `), run.stderr);
     t.is(run.stdout, '');
   }
+});
+
+test('mesos execute given zk:// waits for a master to be elected, subscribes to it, and exits when stopped', async (t) => {
+  const zk = await startZooKeeper({ nodes: 1 });
+  t.teardown(() => zk.stop());
+  const url = zk.url(`/mesos-${randomUUID()}`);
+  const child = spawn(process.execPath, [MESOS, 'execute', `--master=${url}`, '--name=zk-exec', '--command=true'], {
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MESOS_MASTER: '' },
+  });
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  // Nobody leads yet: the command must stay up waiting instead of exiting with nothing pending.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.is(child.exitCode, null, stderr);
+  const master = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
+  t.teardown(() => master.stop());
+  await master.elected;
+  await waitUntil(() => /Subscribed with ID /.test(stdout), 20_000);
+  const frameworkId = /Subscribed with ID (\S+)/.exec(stdout)?.[1] ?? '';
+  t.true(frameworkId.startsWith(master.masterId), stdout);
+
+  child.kill('SIGTERM');
+  t.is(await exited, 1, stderr);
+  t.regex(stderr, /Stopped by SIGTERM; tearing down the framework/);
+  const state = await getJson(master.url, '/master/frameworks');
+  t.deepEqual((state['frameworks'] as { id: string }[]).map((f) => f.id), [], 'torn down through the leader found in ZooKeeper');
 });
