@@ -11,7 +11,8 @@ export function masterOrigin(master: string, field = 'master'): string {
   const text = master.trim();
   if (text === '') throw ValidationError.of(field, 'is empty; expected host:port or http://host:port');
   if (text.startsWith('zk://')) {
-    throw ValidationError.of(field, `'${text}' is a ZooKeeper URL; this client needs host:port or http://host:port`);
+    // zk:// needs a detector, not an origin: masterTargetFor (master-target.ts) handles both forms.
+    throw ValidationError.of(field, `'${text}' is a ZooKeeper URL; resolve it with masterTargetFor, not masterOrigin`);
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
   let url: URL;
