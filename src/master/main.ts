@@ -19,7 +19,7 @@ import { MemoryRegistryStore } from './registrar/memory-store.ts';
 import { Registrar } from './registrar/registrar.ts';
 import type { RegistryStore } from './registrar/store.ts';
 import { ZooKeeperRegistryStore } from './registrar/zookeeper-store.ts';
-import { createMasterApp } from './http/app.ts';
+import { createMasterHandler } from './http/app.ts';
 import { masterInfoFor } from './master-info.ts';
 import { createMasterMetrics, masterSnapshot } from './metrics.ts';
 
@@ -117,7 +117,7 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
   const core = new MasterCore({ config, clock, logger: logger.child({ component: 'core' }), allocator: allocatorPort, registrar, masterInfo });
   holder.core = core;
   const metricsSource = { registry: core.registry, startTimeMs, nowMs: () => clock.now(), elected: () => election.isLeader() };
-  const app = createMasterApp({
+  const handler = createMasterHandler({
     core,
     logger,
     maxBodyBytes: config.max_request_body_bytes,
@@ -127,8 +127,7 @@ export async function startMaster(config: MasterConfig, options: StartMasterOpti
     recovered: () => registrar.recovered,
     state: () => ({ registry: core.registry, masterInfo, config, startTimeMs, electedTimeMs: electedTimeMs ?? startTimeMs }),
   });
-  const callback = app.callback();
-  setHandler((req, res) => void callback(req, res));
+  setHandler(handler);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

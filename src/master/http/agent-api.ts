@@ -2,7 +2,7 @@
  * `POST /api/v1/agent`, our agent protocol (docs/protocol.md): SUBSCRIBE opens the agent's
  * event stream; other calls need the agent's id and stream id and are answered 202.
  */
-import type { Context } from 'koa';
+import type { IncomingMessage } from 'node:http';
 import { formatProblems, HttpError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { Resources } from '../../lib/resources/index.ts';
@@ -11,8 +11,9 @@ import type { MasterCore } from '../core/master-core.ts';
 import type { AgentRecord } from '../core/model.ts';
 import type { ResourceWire } from '../wire.ts';
 import { AgentCall } from '../../protocol/agent/index.ts';
+import { type ApiAnswer, type ApiHandler, headerOf } from './api-answer.ts';
 import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
-import { openEventStream } from './stream-response.ts';
+import { newEventStream } from './stream-response.ts';
 
 export interface AgentApiDeps {
   readonly core: MasterCore;
@@ -20,30 +21,27 @@ export interface AgentApiDeps {
   readonly maxBodyBytes: number;
 }
 
-export function agentApi(deps: AgentApiDeps): (ctx: Context) => Promise<void> {
-  return async (ctx) => {
-    checkApiRequest(ctx.req);
-    const body = await readBody(ctx.req, deps.maxBodyBytes);
+export function agentApi(deps: AgentApiDeps): ApiHandler {
+  return async (req) => {
+    checkApiRequest(req);
+    const body = await readBody(req, deps.maxBodyBytes);
     const decoded = parseJson(AgentCall, body);
     if (!decoded.ok) throw new HttpError(400, `Failed to validate agent Call: ${formatProblems(decoded.problems)}`);
     const call = decoded.value;
     if (call.type === undefined) throw new HttpError(400, "Failed to validate agent Call: Expecting 'type' to be present");
     if (call.type === 'UNKNOWN') throw new HttpError(501, "Received 'UNKNOWN' call");
-    if (call.type === 'SUBSCRIBE') {
-      await subscribe(deps, ctx, call);
-      return;
-    }
-    const agent = authorize(deps.core, ctx, call);
+    if (call.type === 'SUBSCRIBE') return subscribe(deps, req, call);
+    const agent = authorize(deps.core, req, call);
     dispatch(deps.core, agent, call);
-    ctx.status = 202;
+    return { status: 202 };
   };
 }
 
-async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Promise<void> {
+async function subscribe(deps: AgentApiDeps, req: IncomingMessage, call: AgentCall): Promise<ApiAnswer> {
   const sub = call.subscribe;
   if (!sub) throw new HttpError(400, "Failed to validate agent Call: Expecting 'subscribe' to be present");
-  checkAcceptsJson(ctx.req);
-  if (ctx.get('mesos-stream-id') !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
+  checkAcceptsJson(req);
+  if (headerOf(req, 'mesos-stream-id') !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
   const resources = (sub.resources ?? sub.agent_info.resources ?? []) as ResourceWire[];
   const problems = [
     ...Resources.validate(resources, 'subscribe.resources'),
@@ -51,7 +49,7 @@ async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Pro
     ...(sub.executors ?? []).flatMap((executor, i) => Resources.validate((executor.resources ?? []) as ResourceWire[], `subscribe.executors[${i}].resources`)),
   ];
   if (problems.length > 0) throw new HttpError(400, `Failed to validate agent Call: ${formatProblems(problems)}`);
-  const stream = openEventStream(ctx);
+  const stream = newEventStream();
   const result = await deps.core.subscribeAgent(
     {
       info: sub.agent_info,
@@ -60,16 +58,17 @@ async function subscribe(deps: AgentApiDeps, ctx: Context, call: AgentCall): Pro
       version: sub.version ?? '',
       tasks: (sub.tasks ?? []),
       executors: sub.executors ?? [],
-      ip: normalizeIp(ctx.req.socket.remoteAddress),
+      ip: normalizeIp(req.socket.remoteAddress),
     },
     stream,
   );
   if (!result.ok) {
     stream.send(result.shutdown ? { type: 'SHUTDOWN', shutdown: { message: result.message } } : { type: 'ERROR', error: { message: result.message } });
     stream.close();
-    return;
+    return { stream };
   }
   stream.onClose(() => deps.core.agentStreamClosed(result.agentId, stream));
+  return { stream };
 }
 
 function normalizeIp(address: string | undefined): string {
@@ -77,10 +76,10 @@ function normalizeIp(address: string | undefined): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address === '::1' ? '127.0.0.1' : address;
 }
 
-function authorize(core: MasterCore, ctx: Context, call: AgentCall): AgentRecord {
+function authorize(core: MasterCore, req: IncomingMessage, call: AgentCall): AgentRecord {
   const agentId = call.agent_id?.value;
   if (agentId === undefined) throw new HttpError(400, "Failed to validate agent Call: Expecting 'agent_id' to be present");
-  const streamId = ctx.get('mesos-stream-id');
+  const streamId = headerOf(req, 'mesos-stream-id');
   if (streamId === '') throw new HttpError(400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
   const agent = core.registry.agents.get(agentId);
   if (!agent || !agent.sink || agent.state !== 'registered') throw new HttpError(403, `Agent ${agentId} is not subscribed`);

@@ -26,3 +26,17 @@ test('a subscriber that stops reading is dropped once its backlog passes the cap
   for (let i = 0; i < 100 && !closed; i++) stream.send({ type: 'OFFERS', padding: 'x'.repeat(100) });
   t.true(closed);
 });
+
+test('records sent in one turn are written between one cork and one uncork of the response', async (t) => {
+  const stream = new EventStream('s3');
+  const calls: string[] = [];
+  stream.batchWritesOn({ cork: () => calls.push('cork'), uncork: () => calls.push('uncork') });
+  stream.body.on('data', () => calls.push('record'));
+  stream.send({ type: 'HEARTBEAT' });
+  stream.send({ type: 'HEARTBEAT' });
+  stream.send({ type: 'HEARTBEAT' });
+  await new Promise((resolve) => setImmediate(resolve));
+  stream.send({ type: 'HEARTBEAT' });
+  await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(calls, ['cork', 'record', 'record', 'record', 'uncork', 'cork', 'record', 'uncork']);
+});

@@ -42,23 +42,44 @@ export function acceptsJson(accept: string | undefined): boolean {
   });
 }
 
-/** Reads the body, refusing with 413 as soon as it passes `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads the body, refusing with 413 as soon as it passes `limit` bytes. Listens for 'data' and
+ * 'end' rather than async-iterating: the iterator's machinery showed up per request in profiles.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
-    throw new HttpError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes`);
+    return Promise.reject(new HttpError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes`));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) {
-      req.resume();
-      throw new HttpError(413, `Request body exceeds the limit of ${limit} bytes`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        finish();
+        req.resume();
+        reject(new HttpError(413, `Request body exceeds the limit of ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      finish();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error): void => {
+      finish();
+      reject(error);
+    };
+    const onClose = (): void => {
+      // The peer went away before the body ended: nothing will answer this request.
+      if (!req.complete) onError(new Error('request closed before its body ended'));
+    };
+    const finish = (): void => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }

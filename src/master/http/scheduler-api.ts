@@ -3,7 +3,7 @@
  * RecordIO stream; every other call needs a subscribed framework, its stream id, and gets 202
  * (UPDATE_FRAMEWORK: 200). Calls are decoded by the protocol schemas, then handed to the core.
  */
-import type { Context } from 'koa';
+import type { IncomingMessage } from 'node:http';
 import { formatProblems, HttpError } from '../../lib/errors.ts';
 import { isUuidBytesBase64 } from '../../lib/ids.ts';
 import type { Logger } from '../../lib/logger.ts';
@@ -11,8 +11,9 @@ import { parseJson } from '../../protocol/codec/index.ts';
 import { SchedulerCall } from '../../protocol/v1/index.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import type { FrameworkRecord } from '../core/model.ts';
+import { type ApiAnswer, type ApiHandler, headerOf } from './api-answer.ts';
 import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
-import { openEventStream } from './stream-response.ts';
+import { newEventStream } from './stream-response.ts';
 
 type Call = SchedulerCall;
 
@@ -24,26 +25,22 @@ export interface SchedulerApiDeps {
   readonly maxBodyBytes: number;
 }
 
-export function schedulerApi(deps: SchedulerApiDeps): (ctx: Context) => Promise<void> {
-  return async (ctx) => {
-    checkApiRequest(ctx.req);
-    const body = await readBody(ctx.req, deps.maxBodyBytes);
+export function schedulerApi(deps: SchedulerApiDeps): ApiHandler {
+  return async (req) => {
+    checkApiRequest(req);
+    const body = await readBody(req, deps.maxBodyBytes);
     const decoded = parseJson(SchedulerCall, body);
     if (!decoded.ok) throw new HttpError(400, `Failed to validate scheduler::Call: ${formatProblems(decoded.problems)}`);
     const call = decoded.value;
     if (call.type === undefined) throw new HttpError(400, "Failed to validate scheduler::Call: Expecting 'type' to be present");
     if (call.type === 'UNKNOWN') throw new HttpError(501, "Received 'UNKNOWN' call");
-    if (call.type === 'SUBSCRIBE') {
-      subscribe(deps, ctx, call);
-      return;
-    }
-    const framework = authorize(deps.core, ctx, call);
-    const status = dispatch(deps, framework, call);
-    ctx.status = status;
+    if (call.type === 'SUBSCRIBE') return subscribe(deps, req, call);
+    const framework = authorize(deps.core, req, call);
+    return { status: dispatch(deps, framework, call) };
   };
 }
 
-function subscribe(deps: SchedulerApiDeps, ctx: Context, call: Call): void {
+function subscribe(deps: SchedulerApiDeps, req: IncomingMessage, call: Call): ApiAnswer {
   const subscribeCall = call.subscribe;
   if (!subscribeCall) throw new HttpError(400, "Failed to validate scheduler::Call: Expecting 'subscribe' to be present");
   const info = subscribeCall.framework_info;
@@ -51,27 +48,28 @@ function subscribe(deps: SchedulerApiDeps, ctx: Context, call: Call): void {
   if (info.id !== undefined && call.framework_id?.value !== info.id.value) {
     throw new HttpError(400, "Failed to validate scheduler::Call: 'framework_id' differs from 'subscribe.framework_info.id'");
   }
-  checkAcceptsJson(ctx.req);
-  if (ctx.get(STREAM_HEADER) !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
-  const stream = openEventStream(ctx);
+  checkAcceptsJson(req);
+  if (headerOf(req, STREAM_HEADER) !== '') throw new HttpError(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
+  const stream = newEventStream();
   const result = deps.core.subscribe(info, subscribeCall.suppressed_roles ?? [], stream);
   if (!result.ok) {
     stream.send({ type: 'ERROR', error: { message: result.message } });
     stream.close();
-    return;
+    return { stream };
   }
   stream.onClose(() => deps.core.schedulerStreamClosed(result.frameworkId, stream));
+  return { stream };
 }
 
 /** The checks every non-SUBSCRIBE call passes, in Mesos' order. */
-function authorize(core: MasterCore, ctx: Context, call: Call): FrameworkRecord {
+function authorize(core: MasterCore, req: IncomingMessage, call: Call): FrameworkRecord {
   const frameworkId = call.framework_id?.value;
   if (frameworkId === undefined) throw new HttpError(400, "Failed to validate scheduler::Call: Expecting 'framework_id' to be present");
   validateBody(call);
   const framework = core.registry.frameworks.get(frameworkId);
   if (!framework) throw new HttpError(400, 'Framework cannot be found');
   if (!framework.sink || framework.state !== 'active') throw new HttpError(403, 'Framework is not subscribed');
-  const streamId = ctx.get(STREAM_HEADER);
+  const streamId = headerOf(req, STREAM_HEADER);
   if (streamId === '') throw new HttpError(400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
   if (streamId !== framework.sink.streamId) {
     throw new HttpError(400, `The stream ID '${streamId}' included in this request didn't match the stream ID currently associated with framework ID ${frameworkId}`);
