@@ -61,11 +61,23 @@ export class SpawnerClient {
       const exitedPromise = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => { exited = r; });
       this.pending.set(id, {
         started: (pid) => resolve({ pid, exited: exitedPromise }),
-        failed: (error) => { this.pending.delete(id); reject(error); },
-        exited: (end) => { this.pending.delete(id); exited(end); },
+        failed: (error) => { this.pending.delete(id); this.holdLoopWhilePending(helper); reject(error); },
+        exited: (end) => { this.pending.delete(id); this.holdLoopWhilePending(helper); exited(end); },
       });
+      this.holdLoopWhilePending(helper);
       helper.send({ op: 'spawn', id, ...request });
     });
+  }
+
+  /**
+   * The channel is unref'd so an idle helper never keeps its host alive, but while a launch or an
+   * exit is awaited the answer must be able to arrive: without a ref, a host with nothing else
+   * to do (a test awaiting `wait`) sees an empty event loop and ends before the reply comes.
+   */
+  private holdLoopWhilePending(helper: ChildProcess): void {
+    const channel = helper.channel as { ref?: () => void; unref?: () => void } | undefined;
+    if (this.pending.size > 0) channel?.ref?.();
+    else channel?.unref?.();
   }
 
   /** Stops the helper; processes it started keep running. */
