@@ -11,6 +11,7 @@ packages=(
   docker.io                 # the Docker engine the docker containerizer's tests run against
   busybox-static            # the static busybox the local test image is built from (src/testing/docker-images.ts)
   util-linux                # unshare: pid/mount namespaces for the linux containerizer
+  chromium                  # the headless browser the web UI's integration test drives (playwright-core, no browser download)
 )
 
 missing=()
