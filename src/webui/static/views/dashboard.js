@@ -11,7 +11,7 @@ export function renderDashboard(main, { state, metrics }) {
   region(main, 'head', 'static', () => h('h1', {}, 'Cluster'));
   const leader = state.leader_info ? `${state.leader_info.hostname}:${state.leader_info.port}` : state.leader ?? 'none';
   const uptime = metrics['master/uptime_secs'] ?? Date.now() / 1000 - (state.start_time ?? 0);
-  region(main, 'summary', JSON.stringify([leader, state.version, state.cluster, Math.floor(uptime / 60), state.activated_slaves, (state.frameworks ?? []).length]), () =>
+  region(main, 'summary', JSON.stringify([leader, state.version, state.cluster, duration(uptime), state.activated_slaves, (state.frameworks ?? []).length]), () =>
     h('section', { class: 'cards', 'aria-label': 'Summary' },
       card('Leader', leader, state.pid === state.leader ? 'this master' : 'another master'),
       card('Version', state.version ?? '—', `started ${timeOf(state.start_time)}`),

@@ -1,0 +1,194 @@
+/**
+ * The web UI in a real Chromium against a real master and agent. The UI is served by our own Koa
+ * server (webuiMiddleware first, everything else proxied to the master) exactly as the master
+ * will mount it, so the page only ever talks to the master through relative URLs.
+ */
+import test from 'ava';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Koa from 'koa';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { agentConfigWith } from '../../src/agent/config.ts';
+import { startAgent } from '../../src/agent/main.ts';
+import type { AgentHandle } from '../../src/agent/main.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { masterConfigWith } from '../../src/master/config.ts';
+import { startMaster } from '../../src/master/main.ts';
+import type { MasterHandle } from '../../src/master/main.ts';
+import { SchedulerClient } from '../../src/sdk/index.ts';
+import type { SchedulerEvent } from '../../src/sdk/index.ts';
+import { webuiMiddleware } from '../../src/webui/serve.ts';
+
+let master: MasterHandle;
+let agent: AgentHandle;
+let workDir: string;
+let ui: Server;
+let uiUrl: string;
+let browser: Browser;
+
+/** Forwards a request to the master untouched, as if the master itself answered. */
+function proxyTo(target: string): Koa.Middleware {
+  return async (ctx) => {
+    const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(new URL(ctx.originalUrl, target), { method: ctx.method, headers: { ...ctx.headers, host: new URL(target).host } }, resolve);
+      req.on('error', reject);
+      ctx.req.pipe(req);
+    });
+    ctx.status = upstream.statusCode ?? 502;
+    const type = upstream.headers['content-type'];
+    if (type) ctx.set('Content-Type', type);
+    ctx.body = upstream;
+  };
+}
+
+/** A raw GET whose path is sent byte for byte (fetch would normalize `..` away). */
+function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${uiUrl}/`, { path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test.before(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'webui-'));
+  master = await startMaster(masterConfigWith({ port: 0, ip: '127.0.0.1', hostname: 'localhost', allocation_interval: 50 }), { logger: silentLogger() });
+  agent = await startAgent(agentConfigWith({ master: master.url, work_dir: join(workDir, 'agent'), port: 0, resources: 'cpus:4;mem:4096;disk:1024' }), {
+    logger: silentLogger(), env: { PATH: process.env.PATH },
+  });
+  for (let i = 0; i < 200 && !agent.connected(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  const app = new Koa();
+  app.use(webuiMiddleware());
+  app.use(proxyTo(master.url));
+  ui = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => ui.once('listening', resolve));
+  const address = ui.address();
+  if (!address || typeof address === 'string') throw new Error('no ui address');
+  uiUrl = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+});
+
+test.after.always(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (ui ? ui.close(resolve) : resolve(undefined)));
+  await agent?.stop();
+  await master?.stop();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** A page that fails the test on any script error, so a broken view cannot pass silently. */
+async function openPage(errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return page;
+}
+
+/**
+ * The agent sends no CORS headers yet (reported); until it does, the browser test adds the one
+ * header the agent must send, on the agent's responses only.
+ */
+async function allowAgentCors(page: Page): Promise<void> {
+  await page.route(`${agent.url}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+}
+
+test('serves the page and its assets with their content types, and refuses traversal', async (t) => {
+  const index = await rawGet('/');
+  t.is(index.status, 200);
+  t.regex(index.type, /^text\/html/);
+  t.regex(index.body, /<script type="module" src="webui\/app\.js">/);
+  const app = await rawGet('/webui/app.js');
+  t.is(app.status, 200);
+  t.regex(app.type, /^text\/javascript/);
+  t.regex((await rawGet('/webui/style.css')).type, /^text\/css/);
+  for (const path of ['/webui/../../../package.json', '/webui/..%2f..%2f..%2fpackage.json', '/webui/%2e%2e/%2e%2e/%2e%2e/package.json', '/webui/%2E%2E/serve.ts', '/webui/views/%2e%2e/%2e%2e/serve.ts']) {
+    const res = await rawGet(path);
+    t.is(res.status, 404, path);
+    t.notRegex(res.body, /mesos-ts|webuiMiddleware/, path);
+  }
+  t.is((await rawGet('/webui/nope.js')).status, 404);
+  const state = await rawGet('/master/state');
+  t.is(state.status, 200, 'non-UI paths reach the master');
+  t.regex(state.body, /"slaves"/);
+});
+
+test('a task appears, finishes without a reload, and its sandbox shows its stdout', async (t) => {
+  const errors: string[] = [];
+  const page = await openPage(errors);
+  await allowAgentCors(page);
+  await page.goto(`${uiUrl}/#/`);
+  await page.getByRole('heading', { name: 'Cluster' }).waitFor();
+  await page.locator('.card', { hasText: 'Agents' }).locator('.card-value', { hasText: '1' }).waitFor();
+  // Marks this document: a reload would lose it.
+  await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
+
+  const client = new SchedulerClient({ master: master.url, frameworkInfo: { user: 'root', name: 'webui-test' } });
+  const events = client.events()[Symbol.asyncIterator]();
+  let offers: SchedulerEvent | undefined;
+  for (;;) {
+    const next = await events.next();
+    if (next.done) throw new Error('stream ended before an offer');
+    if (next.value.type === 'OFFERS' && (next.value.offers?.offers?.length ?? 0) > 0) { offers = next.value; break; }
+  }
+  const offer = offers.offers?.offers?.[0];
+  if (!offer) throw new Error('no offer');
+  // Acknowledge updates in the background so the agent keeps forwarding them.
+  const drained = (async () => {
+    for (;;) {
+      const next = await events.next();
+      if (next.done) return;
+      if (next.value.type === 'UPDATE' && next.value.update) await client.acknowledge(next.value.update.status);
+    }
+  })();
+  await client.launch(offer, [{
+    name: 'greeter', task_id: { value: 'greeter-1' }, agent_id: offer.agent_id,
+    resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: 0.5 } }, { name: 'mem', type: 'SCALAR', scalar: { value: 64 } }],
+    command: { value: 'echo hello-from-the-sandbox; echo oops >&2; sleep 3' },
+  }]);
+
+  const active = page.locator('#recent-active li[data-task-id="greeter-1"]');
+  await active.waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: '/tmp/webui-dashboard.png', fullPage: true });
+  await page.locator('#recent-completed li[data-task-id="greeter-1"]', { hasText: 'FINISHED' }).waitFor({ timeout: 20_000 });
+  t.is(await active.count(), 0, 'the task left the active list');
+  t.is(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker), 42, 'no reload happened');
+
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+  await page.getByRole('searchbox').fill('greeter');
+  await page.locator('table', { hasText: 'Completed tasks' }).getByRole('link', { name: 'Sandbox' }).click();
+  await page.locator('#log-stdout', { hasText: 'hello-from-the-sandbox' }).waitFor({ timeout: 20_000 });
+  await page.locator('#log-stderr', { hasText: 'oops' }).waitFor({ timeout: 20_000 });
+  t.regex(await page.locator('main').innerText(), /stdout[\s\S]*stderr/);
+  await page.screenshot({ path: '/tmp/webui-sandbox.png', fullPage: true });
+
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(`${uiUrl}/#/tasks`);
+  await page.locator('table', { hasText: 'Completed tasks' }).getByText('greeter-1').first().waitFor();
+  await page.screenshot({ path: '/tmp/webui-narrow.png', fullPage: true });
+
+  await client.teardown();
+  await drained;
+  t.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without CORS from the agent the sandbox says why instead of failing', async (t) => {
+  const errors: string[] = [];
+  const page = await openPage(errors);
+  await page.goto(`${uiUrl}/#/tasks`);
+  const link = page.locator('table', { hasText: 'Completed tasks' }).getByRole('link', { name: 'Sandbox' }).first();
+  await link.click();
+  await page.locator('.notice', { hasText: 'Access-Control-Allow-Origin' }).waitFor({ timeout: 20_000 });
+  t.regex(await page.locator('.notice').innerText(), new RegExp(agent.url.replace(/[.]/g, '\\.')));
+  t.deepEqual(errors, []);
+  await page.close();
+});
