@@ -55,8 +55,6 @@ function answerError(logger: Logger, req: IncomingMessage, res: ServerResponse, 
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   if (res.headersSent || res.destroyed) return;
-  res.statusCode = status;
-  res.setHeader('Content-Type', TEXT);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.writeHead(status, { 'Content-Type': TEXT, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -52,34 +52,38 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.resume();
     return Promise.reject(new HttpError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes`));
   }
+  // Callbacks are passed inline, not bound to names: tsx's keep-names helper showed up at ~1%
+  // of the master's profile when this made five named closures per request.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer): void => {
+    let settled = false;
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
-      if (size > limit) {
-        finish();
-        req.resume();
-        reject(new HttpError(413, `Request body exceeds the limit of ${limit} bytes`));
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      finish();
+      settled = true;
+      req.resume();
+      reject(new HttpError(413, `Request body exceeds the limit of ${limit} bytes`));
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error): void => {
-      finish();
+    });
+    req.on('error', (error: Error) => {
+      if (settled) return;
+      settled = true;
       reject(error);
-    };
-    const onClose = (): void => {
+    });
+    req.on('close', () => {
       // The peer went away before the body ended: nothing will answer this request.
-      if (!req.complete) onError(new Error('request closed before its body ended'));
-    };
-    const finish = (): void => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-    };
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+      if (settled || req.complete) return;
+      settled = true;
+      reject(new Error('request closed before its body ended'));
+    });
   });
 }
