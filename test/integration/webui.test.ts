@@ -181,6 +181,75 @@ test('a task appears, finishes without a reload, and its sandbox shows its stdou
   await page.close();
 });
 
+test('the sandbox tails a running task as its stdout grows', async (t) => {
+  const errors: string[] = [];
+  const page = await openPage(errors);
+  await allowAgentCors(page);
+  const client = new SchedulerClient({ master: master.url, frameworkInfo: { user: 'root', name: 'webui-tail' } });
+  const events = client.events()[Symbol.asyncIterator]();
+  let offer;
+  while (!offer) {
+    const next = await events.next();
+    if (next.done) throw new Error('stream ended before an offer');
+    if (next.value.type === 'OFFERS') offer = next.value.offers?.offers?.[0];
+  }
+  const drained = (async () => {
+    for (let next = await events.next(); !next.done; next = await events.next()) {
+      if (next.value.type === 'UPDATE' && next.value.update) await client.acknowledge(next.value.update.status);
+    }
+  })();
+  await client.launch(offer, [{
+    name: 'ticker', task_id: { value: 'ticker-1' }, agent_id: offer.agent_id,
+    resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: 0.1 } }, { name: 'mem', type: 'SCALAR', scalar: { value: 32 } }],
+    command: { value: 'for i in 1 2 3 4 5 6; do echo tick-$i; sleep 0.5; done; sleep 30' },
+  }]);
+  const frameworkId = offer.framework_id.value;
+  await page.goto(`${uiUrl}/#/tasks/${frameworkId}/ticker-1/sandbox`);
+  const stdout = page.locator('#log-stdout');
+  await stdout.filter({ hasText: 'tick-1' }).waitFor({ timeout: 20_000 });
+  const early = await stdout.innerText();
+  await stdout.filter({ hasText: 'tick-6' }).waitFor({ timeout: 20_000 });
+  t.false(early.includes('tick-6'), 'the first read happened before the task was done writing');
+  t.is((await stdout.innerText()).trim(), 'tick-1\ntick-2\ntick-3\ntick-4\ntick-5\ntick-6', 'each line once, in order');
+  await client.kill('ticker-1', offer.agent_id);
+  await client.teardown();
+  await drained;
+  t.deepEqual(errors, []);
+  await page.close();
+});
+
+test('big tables page 50 rows at a time; search and the state filter narrow them', async (t) => {
+  const errors: string[] = [];
+  const page = await openPage(errors);
+  // A synthetic cluster with 120 finished and 3 failed tasks, served in place of the master's state.
+  const state = JSON.parse((await rawGet('/master/state')).body) as Record<string, unknown>;
+  const task = (i: number, st: string) => ({ id: `bulk-${String(i).padStart(3, '0')}`, name: `bulk ${i}`, framework_id: 'fw-bulk', slave_id: 'S-bulk', state: st, resources: { cpus: 0.1, mem: 32 }, statuses: [{ state: st, timestamp: 1000 + i }] });
+  state['completed_frameworks'] = [{ id: 'fw-bulk', name: 'bulk', roles: ['*'], tasks: [], completed_tasks: [
+    ...Array.from({ length: 120 }, (_, i) => task(i, 'TASK_FINISHED')), task(200, 'TASK_FAILED'), task(201, 'TASK_FAILED'), task(202, 'TASK_FAILED'),
+  ] }];
+  state['frameworks'] = [];
+  await page.route('**/master/state', (route) => route.fulfill({ json: state }));
+  await page.goto(`${uiUrl}/#/tasks`);
+  const completed = page.locator('table', { hasText: 'Completed tasks' });
+  await completed.locator('caption', { hasText: '(123)' }).waitFor();
+  t.is(await completed.locator('tbody tr').count(), 50);
+  const pager = page.getByRole('navigation', { name: 'Completed tasks pages' });
+  t.is(await pager.locator('span').innerText(), 'Page 1 of 3');
+  const firstRowBefore = await completed.locator('tbody tr').first().innerText();
+  await pager.getByRole('button', { name: 'Next ›' }).click();
+  await pager.locator('span', { hasText: 'Page 2 of 3' }).waitFor();
+  t.not(await completed.locator('tbody tr').first().innerText(), firstRowBefore);
+
+  await page.getByRole('combobox', { name: 'State' }).selectOption('TASK_FAILED');
+  await completed.locator('caption', { hasText: '(3)' }).waitFor();
+  t.is(await completed.locator('tbody tr').count(), 3);
+  await page.getByRole('searchbox').fill('bulk-201');
+  await completed.locator('caption', { hasText: '(1)' }).waitFor();
+  t.regex(await completed.locator('tbody').innerText(), /bulk-201/);
+  t.deepEqual(errors, []);
+  await page.close();
+});
+
 test('without CORS from the agent the sandbox says why instead of failing', async (t) => {
   const errors: string[] = [];
   const page = await openPage(errors);
