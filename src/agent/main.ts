@@ -79,10 +79,15 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const containerizers = await startContainerizers(registry, config, clock, logger);
 
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.ip, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.ip, () => resolve());
+    });
+  } catch (error) {
+    await Promise.all(containerizers.map((c) => c.close?.().catch(() => undefined)));
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const endpoint = `${config.ip === '0.0.0.0' ? '127.0.0.1' : config.ip}:${port}`;
   const agentInfo = (): AgentInfoWire => ({

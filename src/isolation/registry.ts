@@ -58,17 +58,22 @@ export class ContainerizerRegistry {
   /** Builds each named backend in order; an unknown name or a failing factory is a ConfigError. */
   create(names: readonly string[], deps: ContainerizerDeps): Containerizer[] {
     if (names.length === 0) throw new ConfigError('containerizers', 'must name at least one backend');
-    return names.map((name) => {
+    const built: Containerizer[] = [];
+    // Backends built before one fails hold helpers and engine streams: let them go.
+    const fail = (error: ConfigError): never => {
+      void Promise.all(built.map((c) => c.close?.().catch(() => undefined)));
+      throw error;
+    };
+    for (const name of names) {
       const factory = this.factories.get(name);
-      if (!factory) {
-        throw new ConfigError('containerizers', `unknown backend '${name}' (known: ${this.names().join(', ')})`);
-      }
+      if (!factory) return fail(new ConfigError('containerizers', `unknown backend '${name}' (known: ${this.names().join(', ')})`));
       try {
-        return factory(deps);
+        built.push(factory(deps));
       } catch (error) {
-        throw new ConfigError('containerizers', `backend '${name}' failed to start: ${(error as Error).message}; ${FIX_HINT(name)}`, { cause: error });
+        return fail(new ConfigError('containerizers', `backend '${name}' failed to start: ${(error as Error).message}; ${FIX_HINT(name)}`, { cause: error }));
       }
-    });
+    }
+    return built;
   }
 }
 

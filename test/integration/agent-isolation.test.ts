@@ -178,3 +178,47 @@ test.serial('a killed docker task ends TASK_KILLED and its container is gone', a
   t.is(status.state, 'TASK_KILLED', status.message);
   t.deepEqual(await scopedContainers(), []);
 });
+
+test.serial('start-up fails with one line naming a backend that cannot work here', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'agent-isolation-bad-'));
+  try {
+    const noDocker = await t.throwsAsync(startAgent(agentConfigWith({
+      master: master.url, work_dir: dir, port: 0, containerizers: 'docker,posix', docker_socket: join(dir, 'no-docker.sock'),
+    }), { logger: silentLogger() }));
+    t.regex(noDocker?.message ?? '', /^--containerizers: backend 'docker' failed to start: .*no-docker\.sock.*leave 'docker' out of --containerizers$/);
+    t.false(noDocker?.message.includes('\n'));
+    const noCgroups = await t.throwsAsync(startAgent(agentConfigWith({
+      master: master.url, work_dir: dir, port: 0, containerizers: 'linux,posix', cgroups_hierarchy: join(dir, 'no-cgroups'),
+    }), { logger: silentLogger() }));
+    t.regex(noCgroups?.message ?? '', /^--containerizers: backend 'linux' failed to start: .*leave 'linux' out of --containerizers$/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.serial('a DOCKER task on an agent without the docker backend fails naming the flag', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'agent-isolation-posix-'));
+  const ownMaster = await startMaster(masterConfigWith({ port: 0, ip: '127.0.0.1', hostname: 'localhost', allocation_interval: 50 }), { logger: silentLogger() });
+  const posixAgent = await startAgent(agentConfigWith({
+    master: ownMaster.url, work_dir: dir, port: 0, containerizers: 'posix', resources: 'cpus:1;mem:512;disk:64',
+  }), { logger: silentLogger(), env: { PATH: process.env.PATH } });
+  const scheduler = new SchedulerClient({ master: ownMaster.url, frameworkInfo: { user: 'root', name: 'no-docker' } });
+  const events = new EventTap(scheduler);
+  try {
+    const offer = await events.offer(32);
+    await scheduler.launch(offer, [{
+      name: 'needs-docker', task_id: { value: 'needs-docker' }, agent_id: offer.agent_id, resources: scalars(0.1, 32),
+      container: dockerContainer, command: { value: 'true' },
+    }]);
+    const status = await events.status('needs-docker', TERMINAL);
+    t.is(status.state, 'TASK_FAILED');
+    t.is(status.reason, 'REASON_CONTAINER_LAUNCH_FAILED');
+    t.regex(status.message ?? '', /--containerizers does not include 'docker'/);
+  } finally {
+    await scheduler.teardown().catch(() => undefined);
+    await events.done.catch(() => undefined);
+    await posixAgent.stop();
+    await ownMaster.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
