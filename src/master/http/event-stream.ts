@@ -7,7 +7,6 @@
  * Closing (by us or the peer) fires `onClose` exactly once.
  */
 import { PassThrough } from 'node:stream';
-import { encodeRecord } from '../../protocol/recordio.ts';
 
 /**
  * How much may wait unread for one subscriber before the master gives up on it: a client that
@@ -56,7 +55,10 @@ export class EventStream {
       this.response.cork();
       setImmediate(this.uncork);
     }
-    this.body.write(encodeRecord(JSON.stringify(event)));
+    // The RecordIO frame (`<byte length>\n<payload>`) as one string: the body turns it into one
+    // Buffer, where encodeRecord would make three. An object never stringifies to ''.
+    const json = JSON.stringify(event);
+    this.body.write(`${Buffer.byteLength(json)}\n${json}`);
   }
 
   private readonly uncork = (): void => {
