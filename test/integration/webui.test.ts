@@ -250,6 +250,31 @@ test('big tables page 50 rows at a time; search and the state filter narrow them
   await page.close();
 });
 
+test('polling pauses while the tab is hidden and resumes at once when it is shown', async (t) => {
+  const errors: string[] = [];
+  const page = await openPage(errors);
+  let polls = 0;
+  page.on('request', (req) => { if (req.url().endsWith('/master/state')) polls++; });
+  await page.goto(`${uiUrl}/#/`);
+  await page.locator('#live.ok').waitFor();
+  // Page-side code as a string: this file is type-checked without the DOM library.
+  const setHidden = (hidden: boolean) => page.evaluate(`
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} });
+    document.dispatchEvent(new Event('visibilitychange'));`);
+  await setHidden(true);
+  await page.locator('#live', { hasText: 'Paused' }).waitFor();
+  const whileHidden = polls;
+  // Longer than two poll intervals, measured by the page's own timers rather than asserted on time.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 4500)));
+  t.true(polls <= whileHidden + 1, `at most the poll already in flight (${polls - whileHidden} more)`);
+  const resumed = page.waitForRequest((req) => req.url().endsWith('/master/state'));
+  await setHidden(false);
+  await resumed;
+  await page.locator('#live.ok').waitFor();
+  t.deepEqual(errors, []);
+  await page.close();
+});
+
 test('without CORS from the agent the sandbox says why instead of failing', async (t) => {
   const errors: string[] = [];
   const page = await openPage(errors);

@@ -24,8 +24,9 @@ async function poll() {
   try {
     const [state, metrics] = await Promise.all([getJson('master/state'), getJson('metrics/snapshot').catch(() => ({}))]);
     Object.assign(store, { state, metrics, fetchedAt: Date.now(), error: null });
-    live.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
-    live.className = 'live ok';
+    // A poll already in flight when the tab was hidden must not claim the page is live.
+    live.textContent = document.hidden ? 'Paused while the tab is hidden' : `Live · updated ${new Date().toLocaleTimeString()}`;
+    live.className = document.hidden ? 'live' : 'live ok';
   } catch (err) {
     store.error = err instanceof Error ? err.message : String(err);
     live.textContent = `Cannot reach the master (${store.error}); retrying`;
@@ -77,7 +78,7 @@ function render() {
 
 window.addEventListener('hashchange', () => { render(); main.focus({ preventScroll: true }); });
 document.addEventListener('visibilitychange', () => {
-  if (document.hidden) { clearTimeout(timer); live.textContent = 'Paused while the tab is hidden'; }
+  if (document.hidden) { clearTimeout(timer); live.textContent = 'Paused while the tab is hidden'; live.className = 'live'; }
   else { void poll().then(schedule); }
 });
 void poll().then(schedule);
