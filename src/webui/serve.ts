@@ -22,9 +22,9 @@ async function readOrNull(file: string): Promise<Buffer | null> {
 export function webuiMiddleware(staticRoot: string = STATIC_ROOT): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    const isIndex = ctx.path === '/' || ctx.path === '/webui/' || ctx.path === '/webui';
-    const raw = ctx.path;
-    if (!isIndex && !raw.startsWith('/webui/')) return next();
+    // Only `/` is the page: its asset URLs are relative, so served from deeper paths they would miss.
+    const isIndex = ctx.path === '/';
+    if (!isIndex && !ctx.path.startsWith('/webui/')) return next();
     const asset = isIndex
       ? { file: `${staticRoot}/index.html`, contentType: 'text/html; charset=utf-8' }
       : assetFor(staticRoot, originalPath(ctx.originalUrl));
