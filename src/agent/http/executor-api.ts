@@ -11,7 +11,7 @@ import type { Agent } from '../agent.ts';
 import type { ExecutorChannel } from '../model.ts';
 import { parseExecutorCall } from '../parse.ts';
 import { encodeRecord } from '../recordio.ts';
-import { checkApiRequest, readJsonBody } from './negotiation.ts';
+import { checkAcceptsJson, checkApiRequest, readJsonObjectBody } from '../../lib/http/api-request.ts';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -47,7 +47,9 @@ function openStream(ctx: Context): { channel: ExecutorChannel; closed: Promise<v
 export function executorApi(agent: Agent, logger: Logger): (ctx: Context) => Promise<void> {
   return async (ctx) => {
     checkApiRequest(ctx.req);
-    const parsed = parseExecutorCall(await readJsonBody(ctx.req, MAX_BODY_BYTES));
+    // The agent, unlike the master's scheduler API, checks Accept on every executor call.
+    checkAcceptsJson(ctx.req);
+    const parsed = parseExecutorCall(await readJsonObjectBody(ctx.req, MAX_BODY_BYTES));
     if (!parsed.ok) throw new HttpError(400, `Failed to validate executor::Call: ${formatProblems(parsed.problems)}`);
     const call = parsed.value;
     if (call.type === 'SUBSCRIBE') {

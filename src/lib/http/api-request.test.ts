@@ -1,6 +1,6 @@
 import test from 'ava';
 import { HttpError } from '../../lib/errors.ts';
-import { acceptsJson, checkApiRequest } from './negotiation.ts';
+import { acceptsJson, checkApiRequest } from './api-request.ts';
 
 test('Accept: missing, wildcards and q=0', (t) => {
   t.true(acceptsJson(undefined));

@@ -1,11 +1,12 @@
 /**
- * Mesos' v1 API request rules, shared by the scheduler and agent endpoints: POST only (405 with
- * `Allow: POST`), Content-Type compared as an exact string (missing 400, other 415), a capped
- * body (413) that must parse (400), and for SUBSCRIBE (the one call with a response body) an
- * Accept that admits JSON (406).
+ * Mesos' v1 API request rules, shared by every v1 endpoint (the master's scheduler and agent
+ * APIs, the agent's executor API): POST only (405 with `Allow: POST`), Content-Type compared as
+ * an exact string (missing 400, other 415), a capped body (413), and for calls answered with a
+ * stream an Accept that admits JSON (406). Pure checks on a request's head, plus reading a body
+ * from a stream the caller already has: no sockets are opened here.
  */
 import type { IncomingMessage } from 'node:http';
-import { HttpError } from '../../lib/errors.ts';
+import { HttpError } from '../errors.ts';
 
 const JSON_TYPE = 'application/json';
 const PROTOBUF_TYPE = 'application/x-protobuf';
@@ -86,4 +87,20 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       reject(new Error('request closed before its body ended'));
     });
   });
+}
+
+/**
+ * Reads a body that must be one JSON object, as every v1 call is: bad JSON or another JSON value
+ * is 400 with Mesos' "Failed to parse body into Call" wording.
+ */
+export async function readJsonObjectBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  const body = await readBody(req, limit);
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new HttpError(400, `Failed to parse body into Call: ${error instanceof Error ? error.message : 'invalid JSON'}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'Failed to parse body into Call: expected a JSON object');
+  return value as Record<string, unknown>;
 }

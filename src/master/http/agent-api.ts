@@ -12,7 +12,7 @@ import type { AgentRecord } from '../core/model.ts';
 import type { ResourceWire } from '../wire.ts';
 import { AgentCall } from '../../protocol/agent/index.ts';
 import { type ApiAnswer, type ApiHandler, headerOf } from './api-answer.ts';
-import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
+import { checkAcceptsJson, checkApiRequest, readBody } from '../../lib/http/api-request.ts';
 import { newEventStream } from './stream-response.ts';
 
 export interface AgentApiDeps {

@@ -12,7 +12,7 @@ import { SchedulerCall } from '../../protocol/v1/index.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import type { FrameworkRecord } from '../core/model.ts';
 import { type ApiAnswer, type ApiHandler, headerOf } from './api-answer.ts';
-import { checkAcceptsJson, checkApiRequest, readBody } from './negotiation.ts';
+import { checkAcceptsJson, checkApiRequest, readBody } from '../../lib/http/api-request.ts';
 import { newEventStream } from './stream-response.ts';
 
 type Call = SchedulerCall;
