@@ -41,6 +41,13 @@ export function createAgentApp(deps: AgentAppDeps): Koa {
     deps.logger.warn({ err: error }, 'HTTP response failed');
   });
   app.use(errorMiddleware(deps.logger));
+  // The web UI is served by the master and reads the agent's state and sandbox files from the
+  // browser. Mesos allows that with JSONP; we allow cross-origin reads of GET endpoints, which
+  // expose nothing a client on the network could not already read. Calls (POST) stay same-origin.
+  app.use(async (ctx, next) => {
+    if (ctx.method === 'GET' || ctx.method === 'HEAD') ctx.set('Access-Control-Allow-Origin', '*');
+    await next();
+  });
   app.use(router.routes());
   return app;
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { MasterCore } from '../core/master-core.ts';
 import { agentApi } from './agent-api.ts';
 import type { ApiHandler } from './api-answer.ts';
+import { webuiMiddleware } from '../../webui/serve.ts';
 import { errorMiddleware } from './errors.ts';
 import { fastApiListener } from './fast-api.ts';
 import type { LeaderView } from '../election/leadership.ts';
@@ -67,6 +68,9 @@ export function createMasterApp(deps: MasterAppDeps, apis: ReadonlyMap<string, A
   addLegacyRoutes(router, deps.state, deps.leader);
   addMetricsRoutes(router, deps.metrics, deps.snapshot);
   app.use(errorMiddleware(deps.logger.child({ component: 'http' })));
+  // Every master serves the UI page itself (a standby too); the page then reads state through
+  // relative URLs, which leader routing sends on to the leader.
+  app.use(webuiMiddleware());
   app.use(leaderRouting(deps.leader, deps.recovered));
   app.use(router.routes());
   return app;
