@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SchedulerClient } from '../../src/sdk/index.ts';
 import type { SchedulerEvent } from '../../src/sdk/index.ts';
 import { startZooKeeper } from '../../src/testing/zookeeper.ts';
-import { getJson, startTestMaster, waitUntil } from './master-kit.ts';
+import { getJson, startElectingMasters, startTestMaster, waitUntil } from './master-kit.ts';
 
 const MESOS = fileURLToPath(new URL('../../bin/mesos.js', import.meta.url));
 
@@ -30,14 +30,7 @@ function mesos(args: readonly string[], timeoutMs = 30_000): Promise<Run> {
 }
 
 test('listing verbs given zk:// print what the current leader knows, before and after a failover', async (t) => {
-  const zk = await startZooKeeper({ nodes: 1 });
-  t.teardown(() => zk.stop());
-  const url = zk.url(`/mesos-${randomUUID()}`);
-  const first = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => first.stop());
-  await first.elected;
-  const second = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => second.stop());
+  const { url, first, second } = await startElectingMasters(t);
 
   const scheduler = new SchedulerClient({
     master: url,

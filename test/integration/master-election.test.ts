@@ -4,19 +4,10 @@
  * leader leaves, the second takes over.
  */
 import test from 'ava';
-import { randomUUID } from 'node:crypto';
-import { startZooKeeper } from '../../src/testing/zookeeper.ts';
-import { getJson, postJson, rawRequest, SCHEDULER, startTestMaster, TestScheduler, waitUntil } from './master-kit.ts';
+import { getJson, postJson, rawRequest, SCHEDULER, startElectingMasters, startTestMaster, TestScheduler, waitUntil } from './master-kit.ts';
 
 test('standby masters redirect to the leader and take over when it leaves', async (t) => {
-  const zk = await startZooKeeper({ nodes: 1 });
-  t.teardown(() => zk.stop());
-  const url = zk.url(`/mesos-${randomUUID()}`);
-  const first = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => first.stop());
-  await first.elected;
-  const second = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => second.stop());
+  const { first, second } = await startElectingMasters(t);
 
   await waitUntil(async () => (await rawRequest(second.url, '/master/state', { method: 'GET' })).status === 307, 10_000);
   const state = await rawRequest(second.url, '/master/state?jsonp=cb', { method: 'GET' });

@@ -3,12 +3,15 @@
  * stream readers, a scheduler that speaks v1 JSON, and a fake agent that speaks our agent
  * protocol over real HTTP.
  */
+import type { ExecutionContext } from 'ava';
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { newUuidBytesBase64 } from '../../src/lib/ids.ts';
 import { createLogger, silentLogger } from '../../src/lib/logger.ts';
 import { masterConfigWith, type MasterConfig } from '../../src/master/config.ts';
 import { type MasterHandle, startMaster } from '../../src/master/main.ts';
 import { RecordIODecoder } from '../../src/protocol/recordio.ts';
+import { startZooKeeper } from '../../src/testing/zookeeper.ts';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,6 +20,31 @@ export async function startTestMaster(overrides: Partial<MasterConfig> = {}): Pr
     masterConfigWith({ port: 0, ip: '127.0.0.1', hostname: 'localhost', allocation_interval: 50, heartbeat_interval: 60_000, ...overrides }),
     { logger: process.env['MASTER_TEST_LOG'] ? createLogger({ level: 'error' }) : silentLogger() },
   );
+}
+
+export interface ElectingMasters {
+  /** The zk:// URL both masters contend under (a fresh path per test). */
+  readonly url: string;
+  /** Elected first. */
+  readonly first: MasterHandle;
+  /** Started after `first` was elected: a standby. */
+  readonly second: MasterHandle;
+}
+
+/**
+ * A real one-node ZooKeeper and two masters electing through it, the first already leading.
+ * Everything is stopped when the test ends.
+ */
+export async function startElectingMasters(t: ExecutionContext): Promise<ElectingMasters> {
+  const zk = await startZooKeeper({ nodes: 1 });
+  t.teardown(() => zk.stop());
+  const url = zk.url(`/mesos-${randomUUID()}`);
+  const first = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
+  t.teardown(() => first.stop());
+  await first.elected;
+  const second = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
+  t.teardown(() => second.stop());
+  return { url, first, second };
 }
 
 export interface RawResponse {

@@ -11,19 +11,12 @@ import { join } from 'node:path';
 import { OperatorClient, SchedulerClient } from '../../src/sdk/index.ts';
 import type { SchedulerEvent } from '../../src/sdk/index.ts';
 import { startZooKeeper } from '../../src/testing/zookeeper.ts';
-import { startTestMaster, waitUntil } from './master-kit.ts';
+import { startElectingMasters, startTestMaster, waitUntil } from './master-kit.ts';
 
 const FAST_RECONNECT = { initialMs: 50, maxMs: 500, factor: 2, jitter: 0 };
 
 test('a zk:// scheduler follows the leader and keeps its framework id across a failover', async (t) => {
-  const zk = await startZooKeeper({ nodes: 1 });
-  t.teardown(() => zk.stop());
-  const url = zk.url(`/mesos-${randomUUID()}`);
-  const first = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => first.stop());
-  await first.elected;
-  const second = await startTestMaster({ zk: url, zk_session_timeout: 4000 });
-  t.teardown(() => second.stop());
+  const { url, first, second } = await startElectingMasters(t);
 
   const disconnects: string[] = [];
   const client = new SchedulerClient({
