@@ -202,9 +202,10 @@ test('task group: when one task fails the others are killed', async (t) => {
   await s.done();
 });
 
-test('/files/read and /files/browse serve sandboxes in Mesos shapes, and nothing outside the work_dir', async (t) => {
+test('/files/read, /files/browse and /files/download serve sandboxes in Mesos shapes, and nothing outside the work_dir', async (t) => {
   const s = await setup({}, t);
-  s.master.send(runTask(commandTask('files-1', 'printf 0123456789')));
+  // The task also leaves a symlink pointing out of its sandbox: it must not become a way out.
+  s.master.send(runTask(commandTask('files-1', 'printf 0123456789; ln -s /etc/passwd escape')));
   await terminal(s.master, 'files-1');
   const sandbox = await stateSandbox(s, 'files-1');
   const get = (path: string): Promise<Response> => fetch(`${s.agent.url}${path}`);
@@ -219,6 +220,14 @@ test('/files/read and /files/browse serve sandboxes in Mesos shapes, and nothing
   t.is((await get('/files/read?path=%2Fetc%2Fpasswd')).status, 404, 'a path outside the work dir is looked up inside it');
   t.is((await get(`/files/read?path=${encodeURIComponent(`${sandbox}/${'../'.repeat(20)}etc/passwd`)}`)).status, 403, 'climbing out');
   t.is((await get(`/files/read?path=${encodeURIComponent(`${sandbox}/nope`)}`)).status, 404);
+  t.is((await get(`/files/read?path=${encodeURIComponent(`${sandbox}/escape`)}`)).status, 403, 'a symlink out of the sandbox');
+  t.is((await get(`/files/download?path=${encodeURIComponent(`${sandbox}/escape`)}`)).status, 403, 'a symlink out of the sandbox');
+  const download = await get(`/files/download?path=${encodeURIComponent(`${sandbox}/stdout`)}`);
+  t.is(download.status, 200);
+  t.is(download.headers.get('content-type'), 'application/octet-stream');
+  t.is(download.headers.get('content-disposition'), 'attachment; filename="stdout"');
+  t.is(await download.text(), '0123456789');
+  t.is((await get(`/files/download?path=${encodeURIComponent(sandbox)}`)).status, 400, 'a directory');
   t.is((await get('/health')).status, 200);
   t.is(((await (await get('/version')).json()) as { version: string }).version, '1.11.0');
   await s.done();

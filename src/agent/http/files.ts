@@ -1,10 +1,13 @@
 /**
- * `/files/read` and `/files/browse` for sandboxes, in Mesos' shapes. Only paths inside the
- * work_dir are served; `..` cannot climb out.
+ * `/files/browse`, `/files/read` and `/files/download` for sandboxes, in Mesos' shapes. Only
+ * paths inside the work_dir are served: `..` cannot climb out, and neither can a symlink a task
+ * left in its sandbox (tasks control their sandboxes, so every path is resolved to its real
+ * location before the check).
  */
 import type Router from '@koa/router';
-import { open, readdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { HttpError } from '../../lib/errors.ts';
 
 const MAX_READ_BYTES = 16 * 4096;
@@ -16,12 +19,24 @@ function modeString(mode: number, isDir: boolean): string {
   return out;
 }
 
-function resolvePath(workDir: string, path: unknown): string {
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root + sep);
+}
+
+/** The real location of `path` (relative paths are taken inside the work dir), or 400/403/404. */
+async function resolvePath(workDir: string, path: unknown): Promise<string> {
   if (typeof path !== 'string' || path === '') throw new HttpError(400, "Expecting 'path' query parameter");
   const root = resolve(workDir);
   const full = resolve(path.startsWith(root) ? path : join(root, path));
-  if (full !== root && !full.startsWith(root + sep)) throw new HttpError(403, 'Path is outside the agent work directory');
-  return full;
+  if (!inside(root, full)) throw new HttpError(403, 'Path is outside the agent work directory');
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch {
+    throw new HttpError(404, 'No such file or directory');
+  }
+  if (!inside(await realpath(root), real)) throw new HttpError(403, 'Path leads outside the agent work directory');
+  return real;
 }
 
 async function statOr404(path: string) {
@@ -34,7 +49,7 @@ async function statOr404(path: string) {
 
 export function addFilesRoutes(router: Router, workDir: string): void {
   router.get('/files/browse', async (ctx) => {
-    const path = resolvePath(workDir, ctx.query['path']);
+    const path = await resolvePath(workDir, ctx.query['path']);
     const info = await statOr404(path);
     if (!info.isDirectory()) throw new HttpError(400, 'Path is not a directory');
     const names = await readdir(path);
@@ -45,7 +60,7 @@ export function addFilesRoutes(router: Router, workDir: string): void {
   });
 
   router.get('/files/read', async (ctx) => {
-    const path = resolvePath(workDir, ctx.query['path']);
+    const path = await resolvePath(workDir, ctx.query['path']);
     const offset = Number(ctx.query['offset'] ?? 0);
     const length = Math.min(Number(ctx.query['length'] ?? MAX_READ_BYTES), MAX_READ_BYTES);
     if (!Number.isInteger(offset) || offset < -1) throw new HttpError(400, "'offset' must be -1 or a non-negative integer");
@@ -64,5 +79,15 @@ export function addFilesRoutes(router: Router, workDir: string): void {
     } finally {
       await handle.close();
     }
+  });
+
+  router.get('/files/download', async (ctx) => {
+    const path = await resolvePath(workDir, ctx.query['path']);
+    const info = await statOr404(path);
+    if (info.isDirectory()) throw new HttpError(400, 'Cannot download a directory');
+    ctx.set('Content-Type', 'application/octet-stream');
+    ctx.set('Content-Disposition', `attachment; filename="${basename(path).replace(/["\\\r\n]/g, '_')}"`);
+    ctx.length = info.size;
+    ctx.body = createReadStream(path);
   });
 }
