@@ -1,5 +1,5 @@
 import test from 'ava';
-import { commandTask, FakeAgent, getJson, launch, startTestMaster, TestScheduler, waitUntil } from './master-kit.ts';
+import { commandTask, FakeAgent, getJson, launch, startTestMaster, startWithOffer, TestScheduler, waitUntil } from './master-kit.ts';
 
 test('an agent that stops answering pings becomes unreachable: TASK_LOST, or TASK_UNREACHABLE when partition aware', async (t) => {
   const master = await startTestMaster({ agent_ping_timeout: 40, max_agent_ping_timeouts: 3 });
@@ -45,12 +45,7 @@ test('an agent that stops answering pings becomes unreachable: TASK_LOST, or TAS
 });
 
 test('reconciliation: implicit lists live tasks, explicit answers unknown ones; KILL of an unknown task reconciles', async (t) => {
-  const master = await startTestMaster();
-  t.teardown(() => master.stop());
-  const scheduler = await TestScheduler.subscribe(master.url);
-  const agent = await FakeAgent.subscribe(master.url);
-  const [offer] = await scheduler.offers();
-  if (!offer) return t.fail('no offer');
+  const { scheduler, agent, offer } = await startWithOffer(t);
   await scheduler.call('ACCEPT', launch(offer, [commandTask(offer, 'r1')], 0));
   await waitUntil(() => agent.runTasks.length === 1);
   await agent.sendStatus(scheduler.frameworkId, 'r1', 'TASK_RUNNING');
@@ -76,12 +71,7 @@ test('reconciliation: implicit lists live tasks, explicit answers unknown ones; 
 });
 
 test('an agent re-registering after a stream break keeps its id and running tasks', async (t) => {
-  const master = await startTestMaster();
-  t.teardown(() => master.stop());
-  const scheduler = await TestScheduler.subscribe(master.url);
-  const agent = await FakeAgent.subscribe(master.url);
-  const [offer] = await scheduler.offers();
-  if (!offer) return t.fail('no offer');
+  const { master, scheduler, agent, offer } = await startWithOffer(t);
   await scheduler.call('ACCEPT', launch(offer, [commandTask(offer, 'k1')], 0));
   await waitUntil(() => agent.runTasks.length === 1);
   agent.stream.close();

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { newUuidBytesBase64 } from '../../src/lib/ids.ts';
-import { AGENT, commandTask, FakeAgent, launch, openStream, postJson, rawRequest, SCHEDULER, startTestMaster, TestScheduler, waitUntil } from './master-kit.ts';
+import { AGENT, commandTask, launch, openStream, postJson, rawRequest, SCHEDULER, startTestMaster, startWithOffer, TestScheduler, waitUntil } from './master-kit.ts';
 
 const LIMIT = 1024 * 1024;
 
@@ -59,12 +59,7 @@ test('malformed and hostile scheduler requests get Mesos status codes and the ma
 });
 
 test('invalid tasks get TASK_ERROR naming the field; invalid offers get TASK_LOST / TASK_DROPPED', async (t) => {
-  const master = await startTestMaster();
-  t.teardown(() => master.stop());
-  const scheduler = await TestScheduler.subscribe(master.url);
-  const agent = await FakeAgent.subscribe(master.url);
-  const [offer] = await scheduler.offers();
-  if (!offer) return t.fail('no offer');
+  const { master, scheduler, agent, offer } = await startWithOffer(t);
   const tooBig = commandTask(offer, 'big', [{ name: 'cpus', type: 'SCALAR', scalar: { value: 64 } }]);
   const negative = commandTask(offer, 'neg', [{ name: 'cpus', type: 'SCALAR', scalar: { value: -2 } }]);
   const noCommand = { ...commandTask(offer, 'bare'), command: undefined };

@@ -322,3 +322,14 @@ export async function getJson(url: string, path: string): Promise<Json> {
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${res.body}`);
   return JSON.parse(res.body) as Json;
 }
+
+/** A master with one framework subscribed and one fake agent, and the first offer it got. */
+export async function startWithOffer(t: ExecutionContext): Promise<{ master: MasterHandle; scheduler: TestScheduler; agent: FakeAgent; offer: Json }> {
+  const master = await startTestMaster();
+  t.teardown(() => master.stop());
+  const scheduler = await TestScheduler.subscribe(master.url);
+  const agent = await FakeAgent.subscribe(master.url);
+  const [offer] = await scheduler.offers();
+  if (!offer) throw new Error('the framework got no offer for the agent');
+  return { master, scheduler, agent, offer };
+}

@@ -1,13 +1,8 @@
 import test from 'ava';
-import { commandTask, FakeAgent, launch, startTestMaster, TestScheduler, waitUntil } from './master-kit.ts';
+import { commandTask, launch, startWithOffer, waitUntil } from './master-kit.ts';
 
 test('MESSAGE both ways, SHUTDOWN of an executor, EXECUTOR_EXITED becomes FAILURE', async (t) => {
-  const master = await startTestMaster();
-  t.teardown(() => master.stop());
-  const scheduler = await TestScheduler.subscribe(master.url);
-  const agent = await FakeAgent.subscribe(master.url);
-  const [offer] = await scheduler.offers();
-  if (!offer) return t.fail('no offer');
+  const { scheduler, agent, offer } = await startWithOffer(t);
   const task = { ...commandTask(offer, 'x1'), command: undefined, executor: { executor_id: { value: 'ex' }, command: { value: 'run-executor' } } };
   await scheduler.call('ACCEPT', launch(offer, [task], 0));
   await waitUntil(() => agent.runTasks.length === 1);
